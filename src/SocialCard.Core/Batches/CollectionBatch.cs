@@ -1,0 +1,173 @@
+using SocialCard.Core.Common;
+using SocialCard.Core.Persons;
+using SocialCard.Core.Units;
+
+namespace SocialCard.Core.Batches;
+
+/// <summary>
+/// A unit's collection batch (采集批次). It owns its status transitions: pages call the methods
+/// below, which refuse illegal moves, and never set <see cref="Status"/> themselves.
+/// </summary>
+public sealed class CollectionBatch : IVersioned
+{
+    public const int TitleMaxLength = 60;
+
+    private readonly List<BatchTransition> _history = [];
+    private readonly List<InsuredPerson> _persons = [];
+
+    private CollectionBatch()
+    {
+    }
+
+    public CollectionBatch(int unitId, string title, string actor, DateTimeOffset at)
+    {
+        UnitId = unitId;
+        Title = title.Trim();
+        Status = BatchStatus.Draft;
+        CreatedAt = at;
+        _history.Add(new BatchTransition(BatchAction.Create, null, BatchStatus.Draft, actor, at, null));
+    }
+
+    public int Id { get; private set; }
+
+    public int UnitId { get; private set; }
+
+    public Unit? Unit { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public BatchStatus Status { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? DeclaredAt { get; private set; }
+
+    /// <summary>The hall's reason when it returned the batch.</summary>
+    public string? ReturnReason { get; private set; }
+
+    public Guid Version { get; set; }
+
+    public IReadOnlyList<BatchTransition> History => _history;
+
+    public IReadOnlyList<InsuredPerson> Persons => _persons;
+
+    /// <summary>The clerk may add, change and delete persons only while the batch is a draft or was returned.</summary>
+    public bool IsEditableByUnit => Status is BatchStatus.Draft or BatchStatus.Returned;
+
+    /// <summary>Whether the unit may change the batch's persons now; the refusal says what to do.</summary>
+    public Result CheckEditable() => IsEditableByUnit
+        ? Result.Ok()
+        : Result.Fail($"批次当前状态为“{Status.ToChinese()}”，不能修改；如需修改请先撤销申报。");
+
+    public Result Rename(string title)
+    {
+        var editable = CheckEditable();
+        if (!editable.Succeeded)
+        {
+            return editable;
+        }
+
+        Title = title.Trim();
+        return Result.Ok();
+    }
+
+    /// <summary>申报. Needs the persons loaded: refuses an empty batch and any person with errors.</summary>
+    public Result Declare(string actor, DateTimeOffset at)
+    {
+        if (!IsEditableByUnit)
+        {
+            return Result.Fail($"批次当前状态为“{Status.ToChinese()}”，不能申报。");
+        }
+
+        if (_persons.Count == 0)
+        {
+            return Result.Fail("批次中还没有人员，请先录入或导入人员信息再申报。");
+        }
+
+        var withErrors = _persons.Where(p => p.ErrorCount > 0).Select(p => p.Name).ToList();
+        if (withErrors.Count > 0)
+        {
+            return Result.Fail($"以下 {withErrors.Count} 人的信息仍有错误，请改正后再申报：{string.Join("、", withErrors.Take(20))}{(withErrors.Count > 20 ? " 等" : "")}");
+        }
+
+        DeclaredAt = at;
+        ReturnReason = null;
+        return Move(BatchAction.Declare, BatchStatus.Declared, actor, at, null);
+    }
+
+    /// <summary>撤销: the clerk takes a declared batch back to correct it.</summary>
+    public Result Withdraw(string actor, DateTimeOffset at)
+    {
+        if (Status != BatchStatus.Declared)
+        {
+            return Result.Fail($"只有已申报、尚未受理的批次才能撤销；当前状态为“{Status.ToChinese()}”。");
+        }
+
+        DeclaredAt = null;
+        return Move(BatchAction.Withdraw, BatchStatus.Draft, actor, at, null);
+    }
+
+    /// <summary>退回: the hall sends a declared batch back with a reason the unit will see.</summary>
+    public Result Return(string actor, DateTimeOffset at, string reason)
+    {
+        if (Status != BatchStatus.Declared)
+        {
+            return Result.Fail($"只有已申报的批次才能退回；当前状态为“{Status.ToChinese()}”。");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Result.Fail("请填写退回原因，单位将看到这一说明。");
+        }
+
+        ReturnReason = reason.Trim();
+        return Move(BatchAction.Return, BatchStatus.Returned, actor, at, ReturnReason);
+    }
+
+    /// <summary>受理: the hall accepts a declared batch.</summary>
+    public Result Accept(string actor, DateTimeOffset at)
+    {
+        if (Status != BatchStatus.Declared)
+        {
+            return Result.Fail($"只有已申报的批次才能受理；当前状态为“{Status.ToChinese()}”。");
+        }
+
+        return Move(BatchAction.Accept, BatchStatus.Accepted, actor, at, null);
+    }
+
+    public Result AddPerson(InsuredPerson person)
+    {
+        var editable = CheckEditable();
+        if (!editable.Succeeded)
+        {
+            return editable;
+        }
+
+        if (person.UnitId != UnitId)
+        {
+            throw new InvalidOperationException("A person can only join a batch of its own unit.");
+        }
+
+        _persons.Add(person);
+        return Result.Ok();
+    }
+
+    /// <summary>Needs <see cref="Persons"/> loaded (at least the person removed).</summary>
+    public Result RemovePerson(InsuredPerson person)
+    {
+        var editable = CheckEditable();
+        if (!editable.Succeeded)
+        {
+            return editable;
+        }
+
+        return _persons.Remove(person) ? Result.Ok() : Result.Fail("该人员不在此批次中。");
+    }
+
+    private Result Move(BatchAction action, BatchStatus to, string actor, DateTimeOffset at, string? reason)
+    {
+        _history.Add(new BatchTransition(action, Status, to, actor, at, reason));
+        Status = to;
+        return Result.Ok();
+    }
+}

@@ -1,0 +1,14 @@
+namespace SocialCard.Core.Persons;
+
+/// <summary>Per-deployment settings of <see cref="PersonValidator"/>.</summary>
+public sealed class PersonValidationOptions
+{
+    /// <summary>Maximum length of the residential address in characters (Weifang: 24). Must be positive.</summary>
+    public int AddressMaxLength { get; init; } = 24;
+
+    /// <summary>GB/T 2260 table for ID_UNKNOWN_REGION; null checks the province only.</summary>
+    public IRegionTable? Regions { get; init; }
+
+    /// <summary>The date birth dates must not exceed; null means today in China. Set it in tests.</summary>
+    public DateOnly? Today { get; init; }
+}

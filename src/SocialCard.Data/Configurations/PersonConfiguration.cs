@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SocialCard.Core.Auditing;
+using SocialCard.Core.Persons;
+using SocialCard.Core.Units;
+
+namespace SocialCard.Data.Configurations;
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<InsuredPerson>
+{
+    public void Configure(EntityTypeBuilder<InsuredPerson> b)
+    {
+        b.ToTable("persons");
+        b.Ignore(p => p.MaskedIdNumber);
+        b.Property(p => p.PersonalNumber).HasMaxLength(30);
+        b.Property(p => p.Category).HasMaxLength(30);
+        b.Property(p => p.Name).HasMaxLength(InsuredPerson.NameMaxLength).IsRequired();
+        b.Property(p => p.IdNumber).HasMaxLength(InsuredPerson.IdNumberMaxLength).IsRequired();
+        b.Property(p => p.EthnicityCode).HasMaxLength(2);
+        b.Property(p => p.Phone).HasMaxLength(30);
+        b.Property(p => p.Postcode).HasMaxLength(6);
+        b.Property(p => p.Address).HasMaxLength(InsuredPerson.TextMaxLength);
+        b.Property(p => p.ClassOrDepartment).HasMaxLength(InsuredPerson.TextMaxLength);
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.HasOne<Unit>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => new { p.UnitId, p.IdNumber });
+        b.HasIndex(p => p.IdNumber);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("audit_entries");
+        b.Property(a => a.Actor).HasMaxLength(256).IsRequired();
+        b.Property(a => a.Action).HasMaxLength(50).IsRequired();
+        b.Property(a => a.EntityType).HasMaxLength(50).IsRequired();
+        b.Property(a => a.EntityId).HasMaxLength(50).IsRequired();
+        b.Property(a => a.Changes).HasMaxLength(4000);
+        b.HasIndex(a => a.At);
+        b.HasIndex(a => new { a.UnitId, a.At });
+    }
+}

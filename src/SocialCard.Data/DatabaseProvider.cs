@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SocialCard.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Points EF Core at the chosen provider and at that provider's migrations assembly.</summary>
+public static class DatabaseSetup
+{
+    public const string SqliteMigrationsAssembly = "SocialCard.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "SocialCard.Migrations.Postgres";
+
+    public static TBuilder UseProvider<TBuilder>(this TBuilder options, DatabaseProvider provider, string connectionString)
+        where TBuilder : DbContextOptionsBuilder
+    {
+        _ = provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
+            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+        };
+        return options;
+    }
+}

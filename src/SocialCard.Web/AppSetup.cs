@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using SocialCard.Web.Infrastructure;
+
+namespace SocialCard.Web;
+
+public static class AppSetup
+{
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var database = app.Services.GetRequiredService<ResolvedDatabase>();
+        await DatabaseStartup.MigrateAsync(app.Services, database.Provider);
+        await Seeding.RunAsync(app.Services, app.Configuration, app.Services.GetRequiredService<TimeProvider>());
+        app.Logger.LogInformation("Database ready on {Provider}", database.Provider);
+    }
+
+    public static void UseSocialCard(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<RequestLogging>();
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
+        app.MapRazorPages();
+    }
+
+    /// <summary>Prints where the portal listens and, with demo data, the demo logins (plain text for the person at the terminal).</summary>
+    public static void PrintWelcomeOnStart(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var text = new System.Text.StringBuilder();
+            text.AppendLine().AppendLine("SocialCard 社会保障卡信息采集平台 is running.");
+            foreach (var address in addresses)
+            {
+                text.AppendLine($"  Open: {address}");
+            }
+
+            if (app.Configuration.GetValue("Seed:Demo", false))
+            {
+                text.AppendLine("  Demo logins (user name / password):");
+                foreach (var login in Seeding.DemoLogins)
+                {
+                    text.AppendLine($"    {login.Role,-24} {login.UserName} / {login.Password}");
+                }
+            }
+
+            text.AppendLine("  Health: /health    Stop: Ctrl+C");
+            Console.Out.Write(text.ToString());
+        });
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), error = e.Value.Exception?.Message }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SocialCard.Core.Batches;
+using SocialCard.Data;
+using SocialCard.Web.Infrastructure;
+
+namespace SocialCard.Web.Areas.Unit.Pages;
+
+public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+{
+    public string UnitName { get; private set; } = "";
+
+    public string UnitNumber { get; private set; } = "";
+
+    public IReadOnlyList<BatchRow> Batches { get; private set; } = [];
+
+    public string? Title { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostCreateAsync(string? title)
+    {
+        Title = title?.Trim();
+        if (string.IsNullOrWhiteSpace(Title))
+        {
+            Error = "请填写批次名称，例如“2026年第一批在职人员”。";
+            await LoadAsync();
+            return Page();
+        }
+
+        if (Title.Length > CollectionBatch.TitleMaxLength)
+        {
+            Error = $"批次名称最多 {CollectionBatch.TitleMaxLength} 个字，请缩短。";
+            await LoadAsync();
+            return Page();
+        }
+
+        var batch = new CollectionBatch(User.RequireUnitId(), Title, User.ActorName(), clock.GetUtcNow());
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Batches.Add(batch);
+            await db.SaveChangesAsync();
+            audit.Record(User, "CreateBatch", "Batch", batch.Id, batch.UnitId, new { batch.Title });
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        TempData["Notice"] = $"已新建批次“{batch.Title}”。现在可以录入人员。";
+        return Redirect($"/Unit/Batches/Details/{batch.Id}");
+    }
+
+    private async Task LoadAsync()
+    {
+        var unitId = User.RequireUnitId();
+        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == unitId);
+        UnitName = unit.Name;
+        UnitNumber = unit.Number;
+        Batches = await db.BatchesOf(User)
+            .OrderByDescending(b => b.Id)
+            .Select(b => new BatchRow(b.Id, b.Title, b.Status, b.CreatedAt, b.DeclaredAt, b.Persons.Count, b.Persons.Count(p => p.ErrorCount > 0)))
+            .ToListAsync();
+    }
+
+    public sealed record BatchRow(int Id, string Title, BatchStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? DeclaredAt, int Persons, int WithErrors);
+}

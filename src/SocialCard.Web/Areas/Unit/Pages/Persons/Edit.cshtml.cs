@@ -1,0 +1,159 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SocialCard.Core.Batches;
+using SocialCard.Core.Persons;
+using SocialCard.Core.Validation;
+using SocialCard.Data;
+using SocialCard.Web.Infrastructure;
+
+namespace SocialCard.Web.Areas.Unit.Pages.Persons;
+
+/// <summary>Adds a person to a batch or changes one; the same rules as the roster, findings beside each field.</summary>
+public sealed class EditModel(AppDbContext db, PersonValidation validation, AuditLog audit, TimeProvider clock, ILogger<EditModel> logger) : PageModel
+{
+    private IReadOnlyList<Finding> _findings = [];
+
+    [BindProperty]
+    public PersonForm Form { get; set; } = new();
+
+    public int BatchId { get; private set; }
+
+    public string BatchTitle { get; private set; } = "";
+
+    public bool IsNew { get; private set; }
+
+    public int AddressMaxLength => validation.AddressMaxLength;
+
+    public int ErrorCount => _findings.Count(f => f.Severity == Severity.Error);
+
+    public IReadOnlyList<Finding> FindingsFor(string field) => _findings.Where(f => f.Field == field).ToList();
+
+    public bool HasError(string field) => _findings.Any(f => f.Field == field && f.Severity == Severity.Error);
+
+    public async Task<IActionResult> OnGetAsync(int batchId, int? id)
+    {
+        var batch = await db.BatchesOf(User).AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId);
+        if (batch is null)
+        {
+            return NotFound();
+        }
+
+        Show(batch, id);
+        if (id is not null)
+        {
+            var person = await db.PersonsOf(User).AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.BatchId == batchId);
+            if (person is null)
+            {
+                return NotFound();
+            }
+
+            Form = PersonForm.From(person);
+        }
+
+        if (!batch.IsEditableByUnit)
+        {
+            TempData["Error"] = batch.CheckEditable().Error;
+            return Redirect($"/Unit/Batches/Details/{batchId}");
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int batchId, int? id)
+    {
+        var batch = await db.BatchesOf(User).SingleOrDefaultAsync(b => b.Id == batchId);
+        if (batch is null)
+        {
+            return NotFound();
+        }
+
+        InsuredPerson? person = null;
+        if (id is not null)
+        {
+            person = await db.PersonsOf(User).SingleOrDefaultAsync(p => p.Id == id && p.BatchId == batchId);
+            if (person is null)
+            {
+                return NotFound();
+            }
+        }
+
+        Show(batch, id);
+        var editable = batch.CheckEditable();
+        if (!editable.Succeeded)
+        {
+            TempData["Error"] = editable.Error;
+            return Redirect($"/Unit/Batches/Details/{batchId}");
+        }
+
+        var result = validation.Validate(Form.ToInput());
+        _findings = [.. result.Findings, .. await DuplicateFindingsAsync(result, batch, person)];
+        if (ErrorCount > 0)
+        {
+            return Page();
+        }
+
+        var now = clock.GetUtcNow();
+        var before = person?.ToInput();
+        if (person is null)
+        {
+            person = new InsuredPerson(batch.UnitId, now);
+            person.Apply(result, now);
+            batch.AddPerson(person);
+        }
+        else
+        {
+            db.Entry(person).Property(p => p.Version).OriginalValue = Form.Version;
+            person.Apply(result, now);
+        }
+
+        person.ClassOrDepartment = string.IsNullOrWhiteSpace(Form.ClassOrDepartment) ? null : Form.ClassOrDepartment.Trim();
+
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.SaveChangesAsync();
+            audit.Record(User, before is null ? "AddPerson" : "UpdatePerson", "Person", person.Id, batch.UnitId, new { BatchId = batch.Id, Before = before, After = person.ToInput() });
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Concurrent change of person {PersonId} refused", person.Id);
+            TempData["Error"] = "此人员信息刚被他人修改过，您的修改未保存。请重新打开后再改。";
+            return Redirect($"/Unit/Batches/Details/{batchId}");
+        }
+
+        var notes = _findings.Where(f => f.Severity != Severity.Error).Select(f => f.Message).ToList();
+        TempData["Notice"] = $"已保存 {person.Name}。" + (notes.Count > 0 ? " " + string.Join(" ", notes) : "");
+        return Redirect($"/Unit/Batches/Details/{batchId}");
+    }
+
+    /// <summary>The same ID number twice in one batch is an error; in another batch or unit, a warning (possible 一人多号).</summary>
+    private async Task<IReadOnlyList<Finding>> DuplicateFindingsAsync(PersonValidationResult result, CollectionBatch batch, InsuredPerson? self)
+    {
+        if (result.Id is not { } id)
+        {
+            return [];
+        }
+
+        var selfId = self?.Id ?? 0;
+        var sameBatch = await db.Persons.Where(p => p.BatchId == batch.Id && p.IdNumber == id.Value && p.Id != selfId).Select(p => p.Name).FirstOrDefaultAsync();
+        if (sameBatch is not null)
+        {
+            return [new Finding(RuleCodes.DuplicateIdInFile, Severity.Error, PersonFields.IdNumber, $"此身份证号码已在本批次中（{sameBatch}），同一人不能录入两次。请核对号码，或修改已有的记录。")];
+        }
+
+        var elsewhere = await db.Persons.AnyAsync(p => p.IdNumber == id.Value && p.BatchId != batch.Id);
+        return elsewhere
+            ? [new Finding(RuleCodes.DuplicateIdElsewhere, Severity.Warning, PersonFields.IdNumber, "此身份证号码已在其他批次或单位登记，可能存在一人多号。已保存，请核实后告知采集点。")]
+            : [];
+    }
+
+    private void Show(CollectionBatch batch, int? id)
+    {
+        BatchId = batch.Id;
+        BatchTitle = batch.Title;
+        IsNew = id is null;
+    }
+}

@@ -1,0 +1,39 @@
+using SocialCard.Core.Persons;
+
+namespace SocialCard.Web.Infrastructure;
+
+/// <summary>The "Validation" configuration section.</summary>
+public sealed class ValidationSettings
+{
+    public const string Section = "Validation";
+
+    /// <summary>Longest residential address accepted, in characters (Weifang: 24).</summary>
+    public int AddressMaxLength { get; set; } = 24;
+
+    /// <summary>Optional GB/T 2260 table (CSV: year,code,name). Without it only the province is checked.</summary>
+    public string? RegionTablePath { get; set; }
+
+    public PersonValidationOptions Build(string contentRoot)
+    {
+        if (AddressMaxLength is < 1 or > 200)
+        {
+            throw new StartupException($"Validation:AddressMaxLength is {AddressMaxLength}; set a number of characters between 1 and 200 (default 24).");
+        }
+
+        IRegionTable? regions = null;
+        if (!string.IsNullOrWhiteSpace(RegionTablePath))
+        {
+            var path = Path.GetFullPath(Path.Combine(contentRoot, RegionTablePath));
+            if (!File.Exists(path))
+            {
+                throw new StartupException(
+                    $"Validation:RegionTablePath points to '{path}', which does not exist. Give the path of a GB/T 2260 CSV " +
+                    "(year,code,name), or remove the setting to check only province codes.");
+            }
+
+            regions = Gb2260RegionTable.Load(path);
+        }
+
+        return new PersonValidationOptions { AddressMaxLength = AddressMaxLength, Regions = regions };
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.WebEncoders;
+using SocialCard.Data;
+using SocialCard.Web.Infrastructure;
+
+namespace SocialCard.Web;
+
+public static class ServiceSetup
+{
+    public const string UnitPolicy = "Unit";
+    public const string HallPolicy = "Hall";
+    public const string AdminPolicy = "Admin";
+
+    public static IServiceCollection AddSocialCard(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+
+        // Write Chinese text as characters, not as &#x...; entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        // Everything that depends on configuration is resolved from DI, after the host (and a test's
+        // ConfigureAppConfiguration) has settled the final configuration.
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+            var resolved = options.Resolve(sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
+            return new ResolvedDatabase(resolved.Provider, resolved.ConnectionString);
+        });
+        services.AddDbContext<AppDbContext>((sp, options) =>
+        {
+            var database = sp.GetRequiredService<ResolvedDatabase>();
+            options.UseProvider(database.Provider, database.ConnectionString);
+        });
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IConfiguration>().GetSection(ValidationSettings.Section).Get<ValidationSettings>() ?? new ValidationSettings();
+            return settings.Build(sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
+        });
+        services.AddSingleton<PersonValidation>();
+
+        // Keys for cookies and antiforgery tokens live beside the data, so sign-ins survive a restart.
+        services.AddDataProtection().SetApplicationName("SocialCard");
+        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IHostEnvironment, ILoggerFactory>((o, config, env, logs) =>
+        {
+            var directory = Path.GetFullPath(Path.Combine(env.ContentRootPath, config["DataProtection:KeysDirectory"] is { Length: > 0 } d ? d : "data/keys"));
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(directory), logs);
+        });
+        services.AddScoped<AuditLog>();
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddClaimsPrincipalFactory<ClaimsFactory>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "socialcard.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "socialcard.csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(UnitPolicy, p => p.RequireRole(Roles.UnitClerk).RequireClaim(ClaimsFactory.UnitIdClaim))
+            .AddPolicy(HallPolicy, p => p.RequireRole(Roles.HallStaff).RequireClaim(ClaimsFactory.HallIdClaim))
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeAreaFolder("Unit", "/", UnitPolicy);
+            o.Conventions.AuthorizeAreaFolder("Hall", "/", HallPolicy);
+            o.Conventions.AuthorizeAreaFolder("Admin", "/", AdminPolicy);
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        });
+
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        return services;
+    }
+}
+
+public sealed record ResolvedDatabase(DatabaseProvider Provider, string ConnectionString);

@@ -125,7 +125,7 @@ public sealed class EditModel(AppDbContext db, PersonValidation validation, Audi
         }
 
         var notes = _findings.Where(f => f.Severity != Severity.Error).Select(f => f.Message).ToList();
-        TempData["Notice"] = $"已保存 {person.Name}。" + (notes.Count > 0 ? " " + string.Join(" ", notes) : "");
+        TempData["Notice"] = $"已保存{person.Name}。" + string.Concat(notes.Select(n => n.TrimEnd('。') + "。"));
         return Redirect($"/Unit/Batches/Details/{batchId}");
     }
 

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs the portal on SQLite with demo data and prints the URL and the demo logins.
+# Installs what it needs: dotnet local tools (none are needed at run time yet; no Debian packages).
+# Settings: SOCIALCARD_URL (default http://127.0.0.1:5080); any app setting as an environment
+# variable, e.g. Database__Provider=Postgres Database__ConnectionString="Host=...".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+require_dotnet
+url=${SOCIALCARD_URL:-http://127.0.0.1:5080}
+
+say "Building SocialCard (Release)"
+dotnet build src/SocialCard.Web -c Release -nologo -clp:ErrorsOnly
+
+say "Starting SocialCard at $url (SQLite database in src/SocialCard.Web/data/, demo data)"
+exec dotnet run --project src/SocialCard.Web -c Release --no-build -- --urls "$url" --Seed:Demo=true --Logs:Console=false

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, both providers' migrations, core unit tests, the web suite on SQLite
 # and on a throwaway PostgreSQL cluster, the Chromium test, and the log scan.
-# Installs what it needs: Debian packages postgresql, chromium, fonts-wqy-microhei; dotnet local tools.
+# Installs what it needs: Debian packages postgresql, chromium, fonts-wqy-microhei, docker-compose
+# (only to validate docker-compose.yml; no Docker engine is needed), python3; dotnet local tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-apt_install postgresql chromium fonts-wqy-microhei python3
+apt_install postgresql chromium fonts-wqy-microhei docker-compose python3
 require_dotnet
 
 work=$(mktemp -d /tmp/socialcard-test.XXXXXX)
@@ -28,6 +29,9 @@ for provider in Sqlite Postgres; do
   project="src/SocialCard.Migrations.$provider"
   dotnet ef migrations has-pending-model-changes --project "$project" --startup-project "$project" --no-build
 done
+
+say "Validating docker-compose.yml (docker-compose config -q)"
+docker-compose -f docker-compose.yml config -q
 
 say "Starting a throwaway PostgreSQL cluster"
 export SOCIALCARD_TEST_POSTGRES

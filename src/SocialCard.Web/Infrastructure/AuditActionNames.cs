@@ -1,0 +1,22 @@
+namespace SocialCard.Web.Infrastructure;
+
+/// <summary>Chinese labels for the audit actions the portal records (the stored codes stay English and stable).</summary>
+public static class AuditActionNames
+{
+    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
+    {
+        ["CreateBatch"] = "新建批次",
+        ["DeclareBatch"] = "申报批次",
+        ["WithdrawBatch"] = "撤销申报",
+        ["AddPerson"] = "录入人员",
+        ["UpdatePerson"] = "修改人员",
+        ["DeletePerson"] = "删除人员",
+        ["CreateUnit"] = "新增单位",
+        ["CreateHall"] = "新增采集点",
+        ["CreateAccount"] = "新建账号",
+        ["ResetPassword"] = "重置密码",
+        ["ChangePassword"] = "修改密码",
+    };
+
+    public static string ToChinese(string action) => Names.GetValueOrDefault(action, action);
+}

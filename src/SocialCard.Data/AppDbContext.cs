@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SocialCard.Core.Api;
 using SocialCard.Core.Auditing;
 using SocialCard.Core.Batches;
 using SocialCard.Core.Common;
 using SocialCard.Core.Persons;
+using SocialCard.Core.Register;
 using SocialCard.Core.Units;
 
 namespace SocialCard.Data;
@@ -22,6 +24,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<InsuredPerson> Persons => Set<InsuredPerson>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<RegisteredPerson> Register => Set<RegisteredPerson>();
+
+    public DbSet<RosterUpload> RosterUploads => Set<RosterUpload>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

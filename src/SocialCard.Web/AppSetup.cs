@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using SocialCard.Web.Api;
 using SocialCard.Web.Infrastructure;
 
 namespace SocialCard.Web;
@@ -27,6 +28,8 @@ public static class AppSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapBatchApi();
         app.MapRazorPages();
     }
 

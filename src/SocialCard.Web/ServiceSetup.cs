@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -7,8 +8,12 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
+using SocialCard.Core.Rosters;
 using SocialCard.Data;
+using SocialCard.Web.Api;
+using SocialCard.Web.Batches;
 using SocialCard.Web.Infrastructure;
+using SocialCard.Web.Rosters;
 
 namespace SocialCard.Web;
 
@@ -53,6 +58,11 @@ public static class ServiceSetup
             o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(directory), logs);
         });
         services.AddScoped<AuditLog>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(RosterSettings.Section).Get<RosterSettings>() ?? new RosterSettings());
+        services.AddSingleton<IRosterReader, RosterReader>();
+        services.AddScoped<RosterImport>();
+        services.AddScoped<PersonChecks>();
+        services.AddScoped<BatchActions>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -86,7 +96,13 @@ public static class ServiceSetup
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
 
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        services.AddOpenApi();
+
         services.AddAuthorizationBuilder()
+            .AddPolicy(BatchApi.Policy, BatchApi.BuildPolicy())
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(UnitPolicy, p => p.RequireRole(Roles.UnitClerk).RequireClaim(ClaimsFactory.UnitIdClaim))
             .AddPolicy(HallPolicy, p => p.RequireRole(Roles.HallStaff).RequireClaim(ClaimsFactory.HallIdClaim))

@@ -12,7 +12,8 @@ namespace SocialCard.Core.Persons;
 public sealed class InsuredPerson : IVersioned
 {
     public const int NameMaxLength = 50;
-    public const int IdNumberMaxLength = 18;
+    /// <summary>Room for what a clerk typed when it is not a valid number yet (kept so the clerk can correct it).</summary>
+    public const int IdNumberMaxLength = 40;
     public const int TextMaxLength = 100;
 
     private InsuredPerson()
@@ -55,6 +56,18 @@ public sealed class InsuredPerson : IVersioned
 
     public string? Address { get; private set; }
 
+    /// <summary>核对前姓名: the name as registered before this collection; never edited by the unit.</summary>
+    public string? OriginalName { get; set; }
+
+    /// <summary>核对前身份证号码: the ID number as registered before this collection; never edited by the unit.</summary>
+    public string? OriginalIdNumber { get; set; }
+
+    /// <summary>The row of the last uploaded roster this person came from, for the clerk's orientation.</summary>
+    public int? SourceRow { get; set; }
+
+    /// <summary>The findings of the last validation (field and roster rules), shown beside the person.</summary>
+    public IReadOnlyList<Finding> Findings { get; private set; } = [];
+
     /// <summary>班级 / 部门.</summary>
     public string? ClassOrDepartment { get; set; }
 
@@ -80,22 +93,39 @@ public sealed class InsuredPerson : IVersioned
         Postcode,
         Address);
 
-    /// <summary>Takes the normalised values and the finding counts of a validation.</summary>
-    public void Apply(PersonValidationResult validation, DateTimeOffset at)
+    /// <summary>
+    /// Takes the normalised values of a validation and its findings — or, where the caller knows more
+    /// (roster rules, duplicates), <paramref name="findings"/> as the complete list.
+    /// </summary>
+    public void Apply(PersonValidationResult validation, DateTimeOffset at, IReadOnlyList<Finding>? findings = null)
     {
         var n = validation.Normalized;
-        Name = n.Name ?? "";
-        IdNumber = n.IdNumber ?? "";
+        Name = Truncate(n.Name ?? "", NameMaxLength);
+        IdNumber = Truncate(n.IdNumber ?? "", IdNumberMaxLength);
         Sex = n.Sex switch { "男" => Persons.Sex.Male, "女" => Persons.Sex.Female, _ => null };
         BirthDate = DateOnly.TryParseExact(n.BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         EthnicityCode = NullIfEmpty(n.Ethnicity);
-        Phone = NullIfEmpty(n.Phone);
-        Postcode = NullIfEmpty(n.Postcode);
-        Address = NullIfEmpty(n.Address);
-        ErrorCount = validation.Findings.Count(f => f.Severity == Severity.Error);
-        WarningCount = validation.Findings.Count(f => f.Severity == Severity.Warning);
+        Phone = NullIfEmpty(Truncate(n.Phone ?? "", 30));
+        Postcode = NullIfEmpty(Truncate(n.Postcode ?? "", 10));
+        Address = NullIfEmpty(Truncate(n.Address ?? "", TextMaxLength));
+        Findings = [.. findings ?? validation.Findings];
+        ErrorCount = Findings.Count(f => f.Severity == Severity.Error);
+        WarningCount = Findings.Count(f => f.Severity == Severity.Warning);
         UpdatedAt = at;
     }
 
+    /// <summary>Whether saving the same values again would change nothing (a re-upload of the same file).</summary>
+    public bool HasSameValues(PersonValidationResult validation, IReadOnlyList<Finding>? findings = null)
+    {
+        var probe = new InsuredPerson(UnitId, UpdatedAt);
+        probe.Apply(validation, UpdatedAt, findings);
+        return probe.Name == Name && probe.IdNumber == IdNumber && probe.Sex == Sex && probe.BirthDate == BirthDate
+            && probe.EthnicityCode == EthnicityCode && probe.Phone == Phone && probe.Postcode == Postcode && probe.Address == Address
+            && probe.Findings.SequenceEqual(Findings);
+    }
+
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    // Over-long text is an error the clerk sees in the findings; the stored copy is cut to the column size.
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 }

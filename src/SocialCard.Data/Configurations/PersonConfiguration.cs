@@ -18,13 +18,17 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<InsuredPers
         b.Property(p => p.IdNumber).HasMaxLength(InsuredPerson.IdNumberMaxLength).IsRequired();
         b.Property(p => p.EthnicityCode).HasMaxLength(2);
         b.Property(p => p.Phone).HasMaxLength(30);
-        b.Property(p => p.Postcode).HasMaxLength(6);
+        b.Property(p => p.Postcode).HasMaxLength(10);
+        b.Property(p => p.OriginalName).HasMaxLength(InsuredPerson.NameMaxLength);
+        b.Property(p => p.OriginalIdNumber).HasMaxLength(InsuredPerson.IdNumberMaxLength);
+        b.Property(p => p.Findings).HasConversion(FindingsJson.Converter, FindingsJson.Comparer);
         b.Property(p => p.Address).HasMaxLength(InsuredPerson.TextMaxLength);
         b.Property(p => p.ClassOrDepartment).HasMaxLength(InsuredPerson.TextMaxLength);
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasOne<Unit>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.UnitId, p.IdNumber });
         b.HasIndex(p => p.IdNumber);
+        b.HasIndex(p => new { p.BatchId, p.PersonalNumber });
     }
 }
 

@@ -16,6 +16,14 @@ public static class AuditActionNames
         ["CreateAccount"] = "新建账号",
         ["ResetPassword"] = "重置密码",
         ["ChangePassword"] = "修改密码",
+        ["UploadRoster"] = "上传花名册",
+        ["UploadRosterRefused"] = "上传花名册（未导入）",
+        ["DownloadTemplate"] = "下载模板",
+        ["DownloadAnnotated"] = "下载错误标注",
+        ["FixPerson"] = "一键改正",
+        ["ImportRegister"] = "导入人员名册",
+        ["IssueApiKey"] = "签发 API 密钥",
+        ["RevokeApiKey"] = "吊销 API 密钥",
     };
 
     public static string ToChinese(string action) => Names.GetValueOrDefault(action, action);

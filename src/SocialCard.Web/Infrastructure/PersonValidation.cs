@@ -7,11 +7,13 @@ public sealed class PersonValidation(PersonValidationOptions settings, TimeProvi
 {
     public int AddressMaxLength => settings.AddressMaxLength;
 
-    public PersonValidationResult Validate(PersonInput input) =>
-        PersonValidator.Validate(input, new PersonValidationOptions
-        {
-            AddressMaxLength = settings.AddressMaxLength,
-            Regions = settings.Regions,
-            Today = ChinaTime.Today(clock),
-        });
+    public PersonValidationResult Validate(PersonInput input) => PersonValidator.Validate(input, Options());
+
+    /// <summary>The options as of now (today's date in China), for validators that take them directly.</summary>
+    public PersonValidationOptions Options() => new()
+    {
+        AddressMaxLength = settings.AddressMaxLength,
+        Regions = settings.Regions,
+        Today = ChinaTime.Today(clock),
+    };
 }

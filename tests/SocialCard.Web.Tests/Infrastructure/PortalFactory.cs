@@ -67,6 +67,7 @@ public class PortalFactory : WebApplicationFactory<Program>
                 ["Logs:File"] = LogFile,
                 ["Serilog:MinimumLevel:Default"] = "Information",
                 ["DataProtection:KeysDirectory"] = Path.Combine(_workDirectory, "keys"),
+                ["Validation:RegionTablePath"] = TestEnvironment.RegionTablePath,
             };
             foreach (var (key, value) in ExtraSettings)
             {

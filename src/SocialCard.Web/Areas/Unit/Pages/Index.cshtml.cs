@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Core.Batches;
 using SocialCard.Data;
+using SocialCard.Web.Batches;
 using SocialCard.Web.Infrastructure;
 
 namespace SocialCard.Web.Areas.Unit.Pages;
 
-public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, BatchActions actions) : PageModel
 {
     public string UnitName { get; private set; } = "";
 
@@ -24,31 +25,15 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clo
     public async Task<IActionResult> OnPostCreateAsync(string? title)
     {
         Title = title?.Trim();
-        if (string.IsNullOrWhiteSpace(Title))
+        var (batch, error) = await actions.CreateAsync(User.RequireUnitId(), title, User.ActorName());
+        if (batch is null)
         {
-            Error = "请填写批次名称，例如“2026年第一批在职人员”。";
+            Error = error;
             await LoadAsync();
             return Page();
         }
 
-        if (Title.Length > CollectionBatch.TitleMaxLength)
-        {
-            Error = $"批次名称最多 {CollectionBatch.TitleMaxLength} 个字，请缩短。";
-            await LoadAsync();
-            return Page();
-        }
-
-        var batch = new CollectionBatch(User.RequireUnitId(), Title, User.ActorName(), clock.GetUtcNow());
-        await using (var transaction = await db.Database.BeginTransactionAsync())
-        {
-            db.Batches.Add(batch);
-            await db.SaveChangesAsync();
-            audit.Record(User, "CreateBatch", "Batch", batch.Id, batch.UnitId, new { batch.Title });
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-        }
-
-        TempData["Notice"] = $"已新建批次“{batch.Title}”。现在可以录入人员。";
+        TempData["Notice"] = $"已新建批次“{batch.Title}”。现在可以录入人员或上传花名册。";
         return Redirect($"/Unit/Batches/Details/{batch.Id}");
     }
 

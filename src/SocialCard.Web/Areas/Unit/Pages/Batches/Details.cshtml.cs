@@ -4,12 +4,15 @@ using Microsoft.EntityFrameworkCore;
 using SocialCard.Core.Batches;
 using SocialCard.Core.Common;
 using SocialCard.Core.Persons;
+using SocialCard.Core.Rosters;
 using SocialCard.Data;
+using SocialCard.Web.Batches;
 using SocialCard.Web.Infrastructure;
+using SocialCard.Web.Rosters;
 
 namespace SocialCard.Web.Areas.Unit.Pages.Batches;
 
-public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider clock, ILogger<DetailsModel> logger) : PageModel
+public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions actions, RosterImport import, RosterSettings rosterSettings, PersonValidation validation) : PageModel
 {
     public CollectionBatch Batch { get; private set; } = null!;
 
@@ -17,28 +20,94 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider c
 
     public string UnitNumber { get; private set; } = "";
 
-    public int WithErrors => Batch.Persons.Count(p => p.ErrorCount > 0);
+    /// <summary>How many persons the batch page lists; the check page pages through all of them.</summary>
+    public const int ListedPersons = 500;
+
+    public int PersonCount { get; private set; }
+
+    public int WithErrors { get; private set; }
+
+    public IReadOnlyList<InsuredPerson> Persons { get; private set; } = [];
 
     public string EthnicityName(string? code) =>
         code is not null && Ethnicities.TryParse(code, out var e) ? e.Name : "";
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var batch = await LoadAsync(id);
+        var batch = await db.BatchesOf(User).AsNoTracking().Include(b => b.History).SingleOrDefaultAsync(b => b.Id == id);
         if (batch is null)
         {
             return NotFound();
         }
 
         await ShowAsync(batch);
+        var persons = db.Persons.AsNoTracking().Where(p => p.BatchId == id);
+        PersonCount = await persons.CountAsync();
+        WithErrors = await persons.CountAsync(p => p.ErrorCount > 0);
+        Persons = await persons.OrderBy(p => p.SourceRow ?? int.MaxValue).ThenBy(p => p.Id).Take(ListedPersons).ToListAsync();
         return Page();
     }
 
+    /// <summary>The roster template, prefilled with the unit's register.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(int id)
+    {
+        var batch = await db.BatchesOf(User).AsNoTracking().SingleOrDefaultAsync(b => b.Id == id);
+        if (batch is null)
+        {
+            return NotFound();
+        }
+
+        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == batch.UnitId);
+        var register = await db.Register.AsNoTracking()
+            .Where(r => r.UnitId == batch.UnitId)
+            .OrderBy(r => r.PersonalNumber)
+            .Select(r => new RegisterEntry(r.PersonalNumber, r.Category, r.Name, r.IdNumber))
+            .ToListAsync();
+        var output = new MemoryStream();
+        RosterTemplateWriter.Write(output, register, rosterSettings.Categories, validation.AddressMaxLength);
+        audit.Record(User, "DownloadTemplate", "Batch", batch.Id, batch.UnitId, new { Prefilled = register.Count });
+        await db.SaveChangesAsync();
+        output.Position = 0;
+        return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"社保卡信息采集-{unit.Number}.xlsx");
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(int id, IFormFile? roster, CancellationToken ct)
+    {
+        var batch = await db.BatchesOf(User).SingleOrDefaultAsync(b => b.Id == id, ct);
+        if (batch is null)
+        {
+            return NotFound();
+        }
+
+        if (roster is null || roster.Length == 0)
+        {
+            TempData["Error"] = "请选择要上传的花名册文件（.xlsx、.xls 或 .csv）。";
+            return Redirect($"/Unit/Batches/Details/{id}");
+        }
+
+        if (roster.Length > rosterSettings.MaxBytes)
+        {
+            TempData["Error"] = $"文件太大（{roster.Length / 1024 / 1024.0:0.0} MB），上限为 {rosterSettings.MaxBytes / 1024 / 1024} MB。请分成几个文件上传。批次未作任何改动。";
+            return Redirect($"/Unit/Batches/Details/{id}");
+        }
+
+        using var buffer = new MemoryStream((int)roster.Length);
+        await roster.CopyToAsync(buffer, ct);
+        var outcome = await import.ImportAsync(batch, roster.FileName, buffer.ToArray(), User.ActorName(), ct);
+        if (outcome.Upload is null)
+        {
+            TempData["Error"] = outcome.Refusal;
+            return Redirect($"/Unit/Batches/Details/{id}");
+        }
+
+        return Redirect($"/Unit/Batches/Check/{id}?upload={outcome.Upload.Id}");
+    }
+
     public Task<IActionResult> OnPostDeclareAsync(int id, Guid version) =>
-        TransitionAsync(id, version, "Declare", batch => batch.Declare(User.ActorName(), clock.GetUtcNow()), "批次已申报。请打印汇总表，加盖单位公章后送交采集点。");
+        TransitionAsync(id, version, batch => actions.DeclareAsync(batch, User.ActorName()), "批次已申报。请打印汇总表，加盖单位公章后送交采集点。");
 
     public Task<IActionResult> OnPostWithdrawAsync(int id, Guid version) =>
-        TransitionAsync(id, version, "Withdraw", batch => batch.Withdraw(User.ActorName(), clock.GetUtcNow()), "已撤销申报。改正后请重新申报。");
+        TransitionAsync(id, version, batch => actions.WithdrawAsync(batch, User.ActorName()), "已撤销申报。改正后请重新申报。");
 
     public async Task<IActionResult> OnPostDeletePersonAsync(int id, int personId)
     {
@@ -62,7 +131,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider c
         return Redirect($"/Unit/Batches/Details/{id}");
     }
 
-    private async Task<IActionResult> TransitionAsync(int id, Guid version, string action, Func<CollectionBatch, Result> transition, string success)
+    private async Task<IActionResult> TransitionAsync(int id, Guid version, Func<CollectionBatch, Task<Result>> transition, string success)
     {
         var batch = await LoadAsync(id);
         if (batch is null)
@@ -76,28 +145,8 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider c
             return Redirect($"/Unit/Batches/Details/{id}");
         }
 
-        var from = batch.Status;
-        var result = transition(batch);
-        if (!result.Succeeded)
-        {
-            TempData["Error"] = result.Error;
-            return Redirect($"/Unit/Batches/Details/{id}");
-        }
-
-        audit.Record(User, action + "Batch", "Batch", batch.Id, batch.UnitId, new { From = from.ToString(), To = batch.Status.ToString(), Persons = batch.Persons.Count });
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            logger.LogInformation("Concurrent change of batch {BatchId} refused", id);
-            TempData["Error"] = "此批次刚被他人修改过，操作未执行。请确认页面内容后再试。";
-            return Redirect($"/Unit/Batches/Details/{id}");
-        }
-
-        logger.LogInformation("Batch {BatchId} moved {From} -> {To}", batch.Id, from, batch.Status);
-        TempData["Notice"] = success;
+        var result = await transition(batch);
+        TempData[result.Succeeded ? "Notice" : "Error"] = result.Succeeded ? success : result.Error;
         return Redirect($"/Unit/Batches/Details/{id}");
     }
 

@@ -6,11 +6,12 @@ using SocialCard.Core.Persons;
 using SocialCard.Core.Validation;
 using SocialCard.Data;
 using SocialCard.Web.Infrastructure;
+using SocialCard.Web.Rosters;
 
 namespace SocialCard.Web.Areas.Unit.Pages.Persons;
 
 /// <summary>Adds a person to a batch or changes one; the same rules as the roster, findings beside each field.</summary>
-public sealed class EditModel(AppDbContext db, PersonValidation validation, AuditLog audit, TimeProvider clock, ILogger<EditModel> logger) : PageModel
+public sealed class EditModel(AppDbContext db, PersonValidation validation, PersonChecks checks, AuditLog audit, TimeProvider clock, ILogger<EditModel> logger) : PageModel
 {
     private IReadOnlyList<Finding> _findings = [];
 
@@ -49,6 +50,7 @@ public sealed class EditModel(AppDbContext db, PersonValidation validation, Audi
             }
 
             Form = PersonForm.From(person);
+            _findings = person.Findings;
         }
 
         if (!batch.IsEditableByUnit)
@@ -86,8 +88,8 @@ public sealed class EditModel(AppDbContext db, PersonValidation validation, Audi
             return Redirect($"/Unit/Batches/Details/{batchId}");
         }
 
-        var result = validation.Validate(Form.ToInput());
-        _findings = [.. result.Findings, .. await DuplicateFindingsAsync(result, batch, person)];
+        var (result, findings) = await checks.CheckAsync(batch, person, Form.ToInput());
+        _findings = findings;
         if (ErrorCount > 0)
         {
             return Page();
@@ -98,13 +100,13 @@ public sealed class EditModel(AppDbContext db, PersonValidation validation, Audi
         if (person is null)
         {
             person = new InsuredPerson(batch.UnitId, now);
-            person.Apply(result, now);
+            person.Apply(result, now, _findings);
             batch.AddPerson(person);
         }
         else
         {
             db.Entry(person).Property(p => p.Version).OriginalValue = Form.Version;
-            person.Apply(result, now);
+            person.Apply(result, now, _findings);
         }
 
         person.ClassOrDepartment = string.IsNullOrWhiteSpace(Form.ClassOrDepartment) ? null : Form.ClassOrDepartment.Trim();
@@ -127,27 +129,6 @@ public sealed class EditModel(AppDbContext db, PersonValidation validation, Audi
         var notes = _findings.Where(f => f.Severity != Severity.Error).Select(f => f.Message).ToList();
         TempData["Notice"] = $"已保存{person.Name}。" + string.Concat(notes.Select(n => n.TrimEnd('。') + "。"));
         return Redirect($"/Unit/Batches/Details/{batchId}");
-    }
-
-    /// <summary>The same ID number twice in one batch is an error; in another batch or unit, a warning (possible 一人多号).</summary>
-    private async Task<IReadOnlyList<Finding>> DuplicateFindingsAsync(PersonValidationResult result, CollectionBatch batch, InsuredPerson? self)
-    {
-        if (result.Id is not { } id)
-        {
-            return [];
-        }
-
-        var selfId = self?.Id ?? 0;
-        var sameBatch = await db.Persons.Where(p => p.BatchId == batch.Id && p.IdNumber == id.Value && p.Id != selfId).Select(p => p.Name).FirstOrDefaultAsync();
-        if (sameBatch is not null)
-        {
-            return [new Finding(RuleCodes.DuplicateIdInFile, Severity.Error, PersonFields.IdNumber, $"此身份证号码已在本批次中（{sameBatch}），同一人不能录入两次。请核对号码，或修改已有的记录。")];
-        }
-
-        var elsewhere = await db.Persons.AnyAsync(p => p.IdNumber == id.Value && p.BatchId != batch.Id);
-        return elsewhere
-            ? [new Finding(RuleCodes.DuplicateIdElsewhere, Severity.Warning, PersonFields.IdNumber, "此身份证号码已在其他批次或单位登记，可能存在一人多号。已保存，请核实后告知采集点。")]
-            : [];
     }
 
     private void Show(CollectionBatch batch, int? id)

@@ -5,7 +5,7 @@ using SocialCard.Core.Persons;
 using SocialCard.Data;
 using SocialCard.Web.Infrastructure;
 
-namespace SocialCard.Web.Areas.Unit.Pages;
+namespace SocialCard.Web.Infrastructure;
 
 /// <summary>
 /// The only way unit pages reach batches and persons: always filtered by the signed-in clerk's unit,

@@ -1,0 +1,76 @@
+namespace SocialCard.Core.Batches;
+
+/// <summary>
+/// One roster file a clerk uploaded into a batch: the original bytes (for the annotated copy), what
+/// was found, and what it changed. A refused file is recorded too, with its file-level findings and
+/// no changes.
+/// </summary>
+public sealed class RosterUpload
+{
+    private RosterUpload()
+    {
+    }
+
+    public RosterUpload(int batchId, int unitId, string fileName, string format, byte[] content, string actor, DateTimeOffset at)
+    {
+        BatchId = batchId;
+        UnitId = unitId;
+        FileName = fileName;
+        Format = format;
+        Content = content;
+        Actor = actor;
+        UploadedAt = at;
+        ContentSha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content));
+    }
+
+    public int Id { get; private set; }
+
+    public int BatchId { get; private set; }
+
+    public int UnitId { get; private set; }
+
+    public string FileName { get; private set; } = "";
+
+    /// <summary>xlsx, xls or csv (or "unknown" for a refused file).</summary>
+    public string Format { get; private set; } = "";
+
+    public byte[] Content { get; private set; } = [];
+
+    public string ContentSha256 { get; private set; } = "";
+
+    public string Actor { get; private set; } = "";
+
+    public DateTimeOffset UploadedAt { get; private set; }
+
+    public bool Accepted { get; private set; }
+
+    public int Rows { get; private set; }
+
+    public int Errors { get; private set; }
+
+    public int Warnings { get; private set; }
+
+    public int Fixed { get; private set; }
+
+    public int Added { get; private set; }
+
+    public int Updated { get; private set; }
+
+    public int Unchanged { get; private set; }
+
+    /// <summary>Every finding of the upload as JSON (rows, columns, codes, messages, the clerk's values).</summary>
+    public string FindingsJson { get; private set; } = "[]";
+
+    public void Record(bool accepted, int rows, int errors, int warnings, int fixedCount, int added, int updated, int unchanged, string findingsJson)
+    {
+        Accepted = accepted;
+        Rows = rows;
+        Errors = errors;
+        Warnings = warnings;
+        Fixed = fixedCount;
+        Added = added;
+        Updated = updated;
+        Unchanged = unchanged;
+        FindingsJson = findingsJson;
+    }
+}

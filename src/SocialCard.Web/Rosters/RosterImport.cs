@@ -1,0 +1,174 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SocialCard.Core.Batches;
+using SocialCard.Core.Persons;
+using SocialCard.Core.Rosters;
+using SocialCard.Core.Validation;
+using SocialCard.Data;
+using SocialCard.Web.Infrastructure;
+
+namespace SocialCard.Web.Rosters;
+
+/// <summary>What an upload did; <see cref="Upload"/> is null when the batch could not take an upload at all.</summary>
+public sealed record RosterImportOutcome(RosterUpload? Upload, string? Refusal, IReadOnlyList<RosterFinding> Findings);
+
+/// <summary>
+/// Reads, validates and merges an uploaded roster into a batch: the one handler behind the upload page
+/// and the JSON API. A refused file changes nothing in the batch. Rows match existing persons by
+/// 个人编号, else by ID number, so the same file twice changes nothing; rows are stored in bulk in one
+/// transaction (no round trip per row).
+/// </summary>
+public sealed class RosterImport(
+    AppDbContext db,
+    IRosterReader reader,
+    PersonValidation validation,
+    RosterSettings settings,
+    AuditLog audit,
+    TimeProvider clock,
+    ILogger<RosterImport> logger)
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public async Task<RosterImportOutcome> ImportAsync(CollectionBatch batch, string fileName, byte[] content, string actor, CancellationToken ct = default)
+    {
+        var editable = batch.CheckEditable();
+        if (!editable.Succeeded)
+        {
+            return new RosterImportOutcome(null, editable.Error, []);
+        }
+
+        var now = clock.GetUtcNow();
+        var safeName = Path.GetFileName(fileName);
+        var read = reader.Read(new MemoryStream(content, writable: false), safeName, settings.Limits);
+        var upload = new RosterUpload(batch.Id, batch.UnitId, safeName, read.Format?.ToString().ToLowerInvariant() ?? "unknown", content, actor, now);
+        db.RosterUploads.Add(upload);
+
+        if (!read.Succeeded)
+        {
+            upload.Record(false, 0, read.FileFindings.Count, 0, 0, 0, 0, 0, Serialize(read.FileFindings));
+            audit.Record(actor, "UploadRosterRefused", "Batch", batch.Id, batch.UnitId, new { File = safeName, Codes = read.FileFindings.Select(f => f.Finding.Code) });
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Roster {File} refused for batch {BatchId}: {Codes}", safeName, batch.Id, string.Join(",", read.FileFindings.Select(f => f.Finding.Code)));
+            return new RosterImportOutcome(upload, null, read.FileFindings);
+        }
+
+        var register = await db.Register.AsNoTracking()
+            .Where(r => r.UnitId == batch.UnitId)
+            .Select(r => new RegisterEntry(r.PersonalNumber, r.Category, r.Name, r.IdNumber))
+            .ToDictionaryAsync(r => r.PersonalNumber, StringComparer.Ordinal, ct);
+        var checkedRoster = RosterValidator.Validate(read.Rows, new RosterContext { Register = register, PersonOptions = validation.Options() });
+
+        var fileIds = checkedRoster.IdNumbers.ToList();
+        var elsewhere = await db.Persons.AsNoTracking()
+            .Where(p => p.BatchId != batch.Id && fileIds.Contains(p.IdNumber))
+            .Select(p => p.IdNumber)
+            .Distinct()
+            .ToListAsync(ct);
+        checkedRoster = checkedRoster.WithDuplicatesElsewhere(elsewhere.ToHashSet(StringComparer.Ordinal));
+
+        var (added, updated, unchanged) = await MergeAsync(batch, checkedRoster, register, now, ct);
+        var findings = checkedRoster.Findings;
+        upload.Record(
+            true,
+            checkedRoster.Rows.Count,
+            findings.Count(f => f.Finding.Severity == Severity.Error),
+            findings.Count(f => f.Finding.Severity == Severity.Warning),
+            findings.Count(f => f.Finding.Severity == Severity.Fixed),
+            added,
+            updated,
+            unchanged,
+            Serialize(findings));
+        audit.Record(actor, "UploadRoster", "Batch", batch.Id, batch.UnitId, new { File = safeName, Rows = checkedRoster.Rows.Count, Added = added, Updated = updated, Unchanged = unchanged, upload.Errors, upload.Warnings });
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation(
+            "Roster {File} into batch {BatchId}: {Rows} rows, {Added} added, {Updated} updated, {Unchanged} unchanged, {Errors} errors",
+            safeName, batch.Id, checkedRoster.Rows.Count, added, updated, unchanged, upload.Errors);
+        return new RosterImportOutcome(upload, null, findings);
+    }
+
+    public static IReadOnlyList<RosterFinding> Deserialize(string json) =>
+        JsonSerializer.Deserialize<List<StoredFinding>>(json, Json)?.Select(f => f.ToFinding()).ToList() ?? [];
+
+    private static string Serialize(IEnumerable<RosterFinding> findings) =>
+        JsonSerializer.Serialize(findings.Select(StoredFinding.From), Json);
+
+    private async Task<(int Added, int Updated, int Unchanged)> MergeAsync(
+        CollectionBatch batch, RosterValidationResult checkedRoster, IReadOnlyDictionary<string, RegisterEntry> register, DateTimeOffset now, CancellationToken ct)
+    {
+        var existing = await db.Persons.Where(p => p.BatchId == batch.Id).OrderBy(p => p.Id).ToListAsync(ct);
+        var byPersonalNumber = existing.Where(p => p.PersonalNumber is not null).ToLookup(p => p.PersonalNumber!, StringComparer.Ordinal);
+        var byId = existing.ToLookup(p => p.IdNumber, StringComparer.Ordinal);
+        var matched = new HashSet<InsuredPerson>(ReferenceEqualityComparer.Instance);
+        var findingsByRow = checkedRoster.Findings.Where(f => f.Row > 0).ToLookup(f => f.Row);
+
+        int added = 0, updated = 0, unchanged = 0;
+        var fresh = new List<InsuredPerson>();
+        foreach (var row in checkedRoster.Rows)
+        {
+            // A person's findings are keyed by column name (the same names as PersonFields), so the read-only
+            // columns (个人编号, 人员类别 …) have a place in the grid too.
+            var rowFindings = findingsByRow[row.RowNumber].Select(f => f.Column is { } c ? f.Finding with { Field = c.ToString() } : f.Finding).ToList();
+            var personalNumber = Blank(row.PersonalNumber);
+            register.TryGetValue(personalNumber ?? "", out var registered);
+
+            // Each existing person matches at most one row, so duplicate rows stay two persons (both in error)
+            // and uploading the same file again pairs every row with the person it made last time.
+            var person = (personalNumber is null ? null : byPersonalNumber[personalNumber].FirstOrDefault(p => !matched.Contains(p)))
+                ?? byId[row.Person.Normalized.IdNumber ?? ""].FirstOrDefault(p => !matched.Contains(p) && p.IdNumber.Length > 0);
+
+            if (person is null)
+            {
+                person = new InsuredPerson(batch.UnitId, now);
+                fresh.Add(person);
+                added++;
+            }
+            else
+            {
+                matched.Add(person);
+                if (person.HasSameValues(row.Person, rowFindings) && person.SourceRow == row.RowNumber)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                updated++;
+            }
+
+            person.Apply(row.Person, now, rowFindings);
+            person.SourceRow = row.RowNumber;
+            // Read-only columns come from the register when the person is in it, whatever the file says.
+            person.PersonalNumber = registered?.PersonalNumber ?? personalNumber;
+            person.Category = registered?.Category ?? Blank(row.Category);
+            person.OriginalName = registered?.Name ?? Blank(row.OriginalName);
+            person.OriginalIdNumber = registered?.IdNumber ?? Blank(row.OriginalIdNumber);
+            person.ClassOrDepartment = Blank(row.ClassOrDepartment);
+        }
+
+        foreach (var person in fresh)
+        {
+            var result = batch.AddPerson(person);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("The batch was checked editable before the merge: " + result.Error);
+            }
+        }
+
+        return (added, updated, unchanged);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>The stored shape of a finding (stable JSON names).</summary>
+    private sealed record StoredFinding(int Row, string? Column, string Code, Severity Severity, string Field, string Message, string? Suggested, string? Value)
+    {
+        public static StoredFinding From(RosterFinding f) =>
+            new(f.Row, f.Column?.ToString(), f.Finding.Code, f.Finding.Severity, f.Finding.Field, f.Finding.Message, f.Finding.SuggestedValue, f.Value);
+
+        public RosterFinding ToFinding() =>
+            new(Row, Enum.TryParse<RosterColumn>(Column, out var c) ? c : null, new Finding(Code, Severity, Field, Message, Suggested), Value);
+    }
+}

@@ -1,0 +1,17 @@
+using SocialCard.Core.Rosters;
+
+namespace SocialCard.Web.Rosters;
+
+/// <summary>The "Rosters" configuration section: upload limits and the person categories of the template's list.</summary>
+public sealed class RosterSettings
+{
+    public const string Section = "Rosters";
+
+    public long MaxBytes { get; set; } = 20 * 1024 * 1024;
+
+    public int MaxRows { get; set; } = 100_000;
+
+    public List<string> Categories { get; set; } = ["在职", "退休", "学生", "灵活就业", "城镇居民", "农村居民", "其他"];
+
+    public RosterLimits Limits => new(MaxBytes, MaxRows);
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SocialCard.Benchmarks;
+using SocialCard.Core.Batches;
+using SocialCard.Core.Persons;
+using SocialCard.Core.Rosters;
+using SocialCard.Core.Units;
+using SocialCard.Data;
+using SocialCard.Web.Infrastructure;
+using SocialCard.Web.Rosters;
+
+// Console harness for the roster pipeline (upload → validated → stored). One measurement per process,
+// so the peak working set belongs to that measurement alone. Run through benchmarks/run-rosters.sh.
+//   generate FILE ROWS ERROR_RATE
+//   import FILE Sqlite|Postgres [CONNECTION_STRING]
+switch (args.FirstOrDefault())
+{
+    case "generate" when args.Length == 4:
+        RosterFileGenerator.Write(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), double.Parse(args[3], CultureInfo.InvariantCulture));
+        Console.WriteLine($"wrote {args[1]} ({new FileInfo(args[1]).Length / 1024 / 1024.0:0.0} MB)");
+        return 0;
+    case "import" when args.Length >= 3:
+        return await ImportAsync(args[1], Enum.Parse<DatabaseProvider>(args[2], ignoreCase: true), args.ElementAtOrDefault(3));
+    default:
+        Console.Error.WriteLine("usage: generate FILE ROWS ERROR_RATE | import FILE Sqlite|Postgres [CONNECTION_STRING]");
+        return 2;
+}
+
+static async Task<int> ImportAsync(string file, DatabaseProvider provider, string? connection)
+{
+    var work = Directory.CreateTempSubdirectory("sc-bench-");
+    connection ??= $"Data Source={Path.Combine(work.FullName, "bench.db")}";
+    var services = new ServiceCollection()
+        .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+        .AddSingleton(TimeProvider.System)
+        .AddDbContext<AppDbContext>(o => o.UseProvider(provider, connection))
+        .AddSingleton(new PersonValidationOptions())
+        .AddSingleton<PersonValidation>()
+        .AddSingleton(new RosterSettings { MaxBytes = 200 * 1024 * 1024, MaxRows = 200_000 })
+        .AddSingleton<IRosterReader, RosterReader>()
+        .AddScoped<AuditLog>()
+        .AddScoped<RosterImport>()
+        .BuildServiceProvider();
+
+    int batchId;
+    await using (var scope = services.CreateAsyncScope())
+    {
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        var unit = new Unit("B" + DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture)[^9..], "基准测试单位", UnitType.Employer);
+        db.Units.Add(unit);
+        await db.SaveChangesAsync();
+        var batch = new CollectionBatch(unit.Id, "基准批次", "bench", DateTimeOffset.UtcNow);
+        db.Batches.Add(batch);
+        await db.SaveChangesAsync();
+        batchId = batch.Id;
+    }
+
+    var bytes = await File.ReadAllBytesAsync(file);
+    GC.Collect();
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var clock = Stopwatch.StartNew();
+    RosterImportOutcome outcome;
+    await using (var scope = services.CreateAsyncScope())
+    {
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var batch = await db.Batches.SingleAsync(b => b.Id == batchId);
+        outcome = await scope.ServiceProvider.GetRequiredService<RosterImport>().ImportAsync(batch, Path.GetFileName(file), bytes, "bench");
+    }
+
+    clock.Stop();
+    var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+    var upload = outcome.Upload ?? throw new InvalidOperationException(outcome.Refusal);
+    if (!upload.Accepted)
+    {
+        Console.Error.WriteLine("file refused: " + string.Join("; ", outcome.Findings.Select(f => f.Finding.Message)));
+        return 1;
+    }
+
+    await using (var scope = services.CreateAsyncScope())
+    {
+        var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Persons.CountAsync(p => p.BatchId == batchId);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{provider,-8} {Path.GetFileName(file),-24} rows={upload.Rows} stored={stored} errors={upload.Errors} time={clock.Elapsed.TotalSeconds:0.00}s " +
+            $"rate={upload.Rows / clock.Elapsed.TotalSeconds:0} rows/s peak={peak / 1024 / 1024} MB allocated={(GC.GetTotalAllocatedBytes(true) - allocatedBefore) / 1024 / 1024} MB"));
+    }
+
+    work.Delete(recursive: true);
+    return 0;
+}

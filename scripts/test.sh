@@ -2,12 +2,13 @@
 # Runs every test: formatting, both providers' migrations, core unit tests, the web suite on SQLite
 # and on a throwaway PostgreSQL cluster, the Chromium test, and the log scan.
 # Installs what it needs: Debian packages postgresql, chromium, fonts-wqy-microhei, docker-compose
-# (only to validate docker-compose.yml; no Docker engine is needed), python3; dotnet local tools.
+# (only to validate docker-compose.yml; no Docker engine is needed), libreoffice-calc-nogui (.xls test
+# files, workbook round trips), python3; dotnet local tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-apt_install postgresql chromium fonts-wqy-microhei docker-compose python3
+apt_install postgresql chromium fonts-wqy-microhei docker-compose libreoffice-calc-nogui python3
 require_dotnet
 
 work=$(mktemp -d /tmp/socialcard-test.XXXXXX)

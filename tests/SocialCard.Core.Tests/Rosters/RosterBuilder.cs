@@ -12,11 +12,13 @@ namespace SocialCard.Core.Tests.Rosters;
 internal sealed partial class RosterBuilder
 {
     private readonly List<(int RowNumber, object?[] Cells)> _rows = [];
+    private readonly RosterColumn?[] _columns;
     private int _nextRow;
 
     public RosterBuilder(IEnumerable<string>? headers = null, int headerRow = 1)
     {
         Headers = (headers ?? RosterTemplate.Columns.Select(c => c.Header)).ToList();
+        _columns = Headers.Select(h => RosterTemplate.ByHeader(h)?.Column).ToArray();
         HeaderRow = headerRow;
         _nextRow = headerRow + 1;
     }
@@ -48,7 +50,7 @@ internal sealed partial class RosterBuilder
 
     /// <summary>A data row, cells placed under the builder's headers (an unknown header gets no cell).</summary>
     public RosterBuilder Add(RosterBuilderLine line) =>
-        AddRaw(Headers.Select(h => RosterTemplate.ByHeader(h) is { } spec ? line[spec.Column] : null).ToArray());
+        AddRaw(Array.ConvertAll(_columns, c => c is { } column ? line[column] : null));
 
     /// <summary>A data row given cell by cell, in sheet column order.</summary>
     public RosterBuilder AddRaw(params object?[] cells)

@@ -34,7 +34,7 @@ public sealed class RosterReader : IRosterReader
             throw new ArgumentException("The roster must be a readable, seekable stream.", nameof(content));
         }
 
-        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        var extension = ExtensionOf(fileName);
         RosterFormat? format = extension switch
         {
             ".xlsx" => RosterFormat.Xlsx,
@@ -161,6 +161,18 @@ public sealed class RosterReader : IRosterReader
 
     private static bool ThrownInside(Exception ex, System.Reflection.Assembly assembly) =>
         new StackTrace(ex, fNeedFileInfo: false).GetFrames().Any(f => f.GetMethod()?.DeclaringType?.Assembly == assembly);
+
+    /// <summary>
+    /// The lower-case extension of the name's last segment: some browsers send a Windows path
+    /// ("C:\资料.2024\花名册"), whose backslashes are no separators on Linux.
+    /// </summary>
+    private static string ExtensionOf(string fileName)
+    {
+        var name = fileName.Trim();
+        name = name[(name.LastIndexOfAny(['/', '\\']) + 1)..];
+        var dot = name.LastIndexOf('.');
+        return dot < 0 ? "" : name[dot..].ToLowerInvariant();
+    }
 
     private static FileKind DetectKind(Stream content)
     {

@@ -50,10 +50,19 @@ public class ReaderFileTests
         Assert.Contains("启用宏", FileFinding(Read(ValidXlsx(), "a.XLSM"), RuleCodes.FileUnreadable));
     }
 
-    [Fact]
-    public void Extension_case_does_not_matter()
+    [Theory]
+    [InlineData("ROSTER.XLSX")]
+    [InlineData("花名册.xlsx ")]
+    [InlineData(@"C:\资料.2024\花名册.xlsx")]
+    public void The_extension_is_found_in_names_browsers_send(string fileName)
     {
-        Assert.Equal(2, Rows(Read(ValidXlsx(), "ROSTER.XLSX")).Count);
+        Assert.Equal(2, Rows(Read(ValidXlsx(), fileName)).Count);
+    }
+
+    [Fact]
+    public void A_windows_path_without_extension_is_refused()
+    {
+        Assert.Contains("无扩展名", FileFinding(Read(ValidXlsx(), @"C:\资料.2024\花名册"), RuleCodes.FileUnreadable));
     }
 
     [Fact]

@@ -1,0 +1,37 @@
+using System.IO.Compression;
+using SocialCard.Core.Rosters;
+
+namespace SocialCard.Core.Tests.Rosters;
+
+/// <summary>Reading helpers shared by the reader tests.</summary>
+internal static class ReaderTestSupport
+{
+    public static RosterReadResult Read(byte[] bytes, string fileName, RosterLimits? limits = null) =>
+        new RosterReader().Read(new MemoryStream(bytes), fileName, limits ?? new RosterLimits());
+
+    /// <summary>Asserts the read failed with exactly this one file-level code and returns its message.</summary>
+    public static string FileFinding(RosterReadResult result, string code)
+    {
+        var finding = Assert.Single(result.FileFindings);
+        Assert.True(finding.Finding.Code == code, $"Expected {code}, got {finding.Finding.Code}: {finding.Finding.Message}");
+        Assert.Equal(0, finding.Row);
+        Assert.Null(finding.Column);
+        Assert.False(result.Succeeded);
+        Assert.Empty(result.Rows);
+        return finding.Finding.Message;
+    }
+
+    /// <summary>Asserts the read succeeded and returns its rows.</summary>
+    public static IReadOnlyList<RosterRow> Rows(RosterReadResult result)
+    {
+        Assert.True(result.Succeeded, string.Join(" | ", result.FileFindings.Select(f => $"{f.Finding.Code}: {f.Finding.Message}")));
+        return result.Rows;
+    }
+
+    /// <summary>The full name of the first zip entry that satisfies the predicate.</summary>
+    public static string EntryName(byte[] zip, Func<string, bool> predicate)
+    {
+        using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
+        return archive.Entries.Select(e => e.FullName).First(predicate);
+    }
+}

@@ -10,8 +10,8 @@ namespace SocialCard.Benchmarks;
 /// <summary>Writes a large roster in the template's layout with OpenXmlWriter; a share of rows carries planted errors.</summary>
 public static class RosterFileGenerator
 {
-    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周"];
-    private static readonly string[] Given = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明"];
+    private const string Surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+    private const string Given = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰萍红鹏飞鑫宇浩然子轩梓涵欣怡雨博文";
 
     public static void Write(string path, int rows, double errorRate, int seed = 20261122)
     {
@@ -29,7 +29,7 @@ public static class RosterFileGenerator
             {
                 var (id, birth, male) = MakeId(i);
                 var cells = new string[RosterTemplate.Columns.Count];
-                cells[(int)RosterColumn.Name] = Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)] + Given[random.Next(Given.Length)];
+                cells[(int)RosterColumn.Name] = NameOf(i);
                 cells[(int)RosterColumn.IdNumber] = id;
                 cells[(int)RosterColumn.Sex] = male ? "男" : "女";
                 cells[(int)RosterColumn.BirthDate] = birth;
@@ -52,6 +52,10 @@ public static class RosterFileGenerator
         workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = RosterTemplate.DataSheetName }));
         workbook.Workbook.Save();
     }
+
+    /// <summary>A distinct name per row (surname + two given characters), so a valid roster has no same-name groups.</summary>
+    private static string NameOf(int i) =>
+        string.Concat(Surnames[i % Surnames.Length], Given[i / Surnames.Length % Given.Length], Given[i / Surnames.Length / Given.Length % Given.Length]);
 
     /// <summary>Unique valid numbers: a region code, a date and a sequence derived from the row index.</summary>
     private static (string Id, string Birth, bool Male) MakeId(int i)

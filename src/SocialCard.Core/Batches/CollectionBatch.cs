@@ -152,6 +152,26 @@ public sealed class CollectionBatch : IVersioned
         return Result.Ok();
     }
 
+    /// <summary>
+    /// A new person for this (stored) batch that the caller inserts in bulk, outside <see cref="Persons"/>:
+    /// the same editability rule as <see cref="AddPerson"/>, without loading every person first.
+    /// </summary>
+    public (InsuredPerson? Person, Result Result) CreatePerson(DateTimeOffset at)
+    {
+        var editable = CheckEditable();
+        if (!editable.Succeeded)
+        {
+            return (null, editable);
+        }
+
+        if (Id == 0)
+        {
+            throw new InvalidOperationException("The batch must be stored before persons are inserted in bulk.");
+        }
+
+        return (new InsuredPerson(UnitId, Id, at), Result.Ok());
+    }
+
     /// <summary>Needs <see cref="Persons"/> loaded (at least the person removed).</summary>
     public Result RemovePerson(InsuredPerson person)
     {

@@ -27,6 +27,14 @@ public sealed class InsuredPerson : IVersioned
         UpdatedAt = at;
     }
 
+    /// <summary>A person already placed in a stored batch (see <see cref="Batches.CollectionBatch.CreatePerson"/>), for bulk inserts.</summary>
+    internal InsuredPerson(int unitId, int batchId, DateTimeOffset at)
+        : this(unitId, at)
+    {
+        BatchId = batchId;
+        Version = Guid.NewGuid();
+    }
+
     public int Id { get; private set; }
 
     public int UnitId { get; private set; }

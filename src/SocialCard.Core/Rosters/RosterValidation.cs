@@ -46,7 +46,7 @@ public sealed record RosterValidationResult(
                     Validation.Severity.Warning,
                     Validation.PersonFields.IdNumber,
                     "此身份证号码已在其他批次或单位登记，可能存在一人多号，请核实后告知采集点。"),
-                r.Person.Id!.Masked));
+                r.Person.Id!.Value));
         return this with { Findings = [.. Findings, .. added] };
     }
 }

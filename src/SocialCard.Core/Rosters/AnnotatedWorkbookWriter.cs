@@ -1,0 +1,66 @@
+namespace SocialCard.Core.Rosters;
+
+/// <summary>
+/// Gives the clerk their roster back with the findings on it: the bad cells filled (red = error,
+/// yellow = warning, light green = the portal normalised the value) with a comment per cell holding
+/// "CODE：message" lines, and a 错误清单 sheet listing every finding.
+/// </summary>
+public static class AnnotatedWorkbookWriter
+{
+    /// <summary>
+    /// Annotates a copy of the clerk's own .xlsx. Only the data sheet's annotated cells, its comments and the
+    /// 错误清单 sheet change; values, other sheets, sheet protection and the formats of other cells stay.
+    /// Annotating an annotated file again first removes the earlier annotation (the portal's fills and
+    /// comments, and the old 错误清单).
+    /// </summary>
+    /// <param name="originalXlsx">The uploaded workbook as the reader accepted it (a corrupt package may throw).</param>
+    /// <param name="output">Any writable stream.</param>
+    public static void AnnotateXlsx(Stream originalXlsx, Stream output, IReadOnlyList<RosterFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(originalXlsx);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(findings);
+
+        // The upload is at most a few megabytes compressed; the sheets inside stay compressed in memory.
+        using var original = new MemoryStream();
+        originalXlsx.CopyTo(original);
+        original.Position = 0;
+        var plan = XlsxAnnotationPlan.Make(original, findings);
+
+        using var work = new MemoryStream(); // expandable: the SDK rewrites the package in place
+        original.Position = 0;
+        original.CopyTo(work);
+        work.Position = 0;
+        var rewriters = XlsxWorkbookEditor.Apply(work, plan, findings);
+        work.Position = 0;
+        XlsxPackageCopier.Copy(work, output, rewriters);
+    }
+
+    /// <summary>
+    /// For uploads that were .xls or .csv: a new .xlsx in the template layout holding the clerk's values as
+    /// text at their original row numbers, annotated the same way. The sheet is not protected, because its
+    /// grey columns hold the clerk's values, which may be the very ones to correct.
+    /// </summary>
+    /// <param name="categories">The 人员类别 drop-down; by default the categories found in <paramref name="rows"/>.</param>
+    /// <param name="addressMaxLength">The deployment's limit for 常住地址, as in the template.</param>
+    public static void WriteFromRows(Stream output, IReadOnlyList<RosterRow> rows, IReadOnlyList<RosterFinding> findings, IReadOnlyList<string>? categories = null, int addressMaxLength = 24)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(findings);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(addressMaxLength);
+
+        IEnumerable<string?> categorySource = categories is null ? rows.Select(r => r[RosterColumn.Category].Text) : categories;
+        var options = new XlsxTemplateOptions(
+            RosterTemplateWriter.CleanCategories(categorySource),
+            addressMaxLength,
+            Protect: false);
+        using var layout = new MemoryStream();
+        XlsxTemplateWorkbook.Write(
+            layout,
+            rows.OrderBy(r => r.RowNumber).Select(r => new XlsxDataRow(r.RowNumber, r.Cells.Select(c => c.Text).ToArray())),
+            options);
+        layout.Position = 0;
+        AnnotateXlsx(layout, output, findings);
+    }
+}

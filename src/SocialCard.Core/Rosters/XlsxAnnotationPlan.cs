@@ -1,0 +1,157 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using SocialCard.Core.Validation;
+
+namespace SocialCard.Core.Rosters;
+
+/// <summary>
+/// What annotating the clerk's workbook will do, worked out from a read-only look at it (the SDK opens
+/// the package read-only, so nothing big is buffered): which cell gets which findings, the format each of
+/// those cells has now, and the comments and drawing already there.
+/// </summary>
+internal sealed class XlsxAnnotationPlan
+{
+    /// <summary>Annotated cells (row, zero-based column) and their findings, errors first.</summary>
+    public required Dictionary<(int Row, int Column), List<RosterFinding>> Cells { get; init; }
+
+    /// <summary>The format each annotated cell shows now (its own, its row's or its column's).</summary>
+    public required Dictionary<(int Row, int Column), uint> CurrentStyles { get; init; }
+
+    public required XlsxSheetSurvey Survey { get; init; }
+
+    public required XlsxExistingComments Comments { get; init; }
+
+    /// <summary>The data sheet's comment drawing, or null if it has none.</summary>
+    public required XlsxExistingDrawing? Drawing { get; init; }
+
+    /// <summary>The o:idmap blocks claimed by the workbook's other drawings.</summary>
+    public required HashSet<int> OtherBlocks { get; init; }
+
+    public static XlsxAnnotationPlan Make(Stream package, IReadOnlyList<RosterFinding> findings)
+    {
+        using var document = SpreadsheetDocument.Open(package, false);
+        var workbookPart = document.WorkbookPart ?? throw new InvalidDataException("The workbook has no workbook part.");
+        var (_, sheetPart) = FindDataSheet(workbookPart);
+
+        var rows = findings.Where(f => f.Row > 0).Select(f => f.Row).ToHashSet();
+        XlsxSheetSurvey survey;
+        using (var stream = sheetPart.GetStream(FileMode.Open, FileAccess.Read))
+        {
+            survey = XlsxSheetSurvey.Read(stream, rows);
+        }
+
+        var columns = HeaderColumns(workbookPart, survey);
+        var firstColumn = survey.HeaderCells.Count > 0 ? survey.HeaderCells.Keys.Min() : 0;
+        var cells = new Dictionary<(int, int), List<RosterFinding>>();
+        foreach (var f in findings.Where(f => f.Row > 0))
+        {
+            // A finding on a column the file lacks, or on the whole row, is shown on the row's first cell.
+            var column = f.Column is { } c && columns.TryGetValue(c, out var index) ? index : firstColumn;
+            if (!cells.TryGetValue((f.Row, column), out var list))
+            {
+                cells[(f.Row, column)] = list = [];
+            }
+
+            list.Add(f);
+        }
+
+        foreach (var list in cells.Values)
+        {
+            list.Sort((a, b) => XlsxFindingText.Rank(a.Finding.Severity).CompareTo(XlsxFindingText.Rank(b.Finding.Severity)));
+        }
+
+        var drawingPart = survey.LegacyDrawingId is { } id && sheetPart.TryGetPartById(id, out var p) ? p as VmlDrawingPart : null;
+        XlsxExistingComments comments;
+        using (var stream = sheetPart.WorksheetCommentsPart?.GetStream(FileMode.Open, FileAccess.Read))
+        {
+            comments = XlsxExistingComments.Read(stream, cells.Keys.ToHashSet());
+        }
+
+        XlsxExistingDrawing? drawing = null;
+        if (drawingPart is not null)
+        {
+            using var stream = drawingPart.GetStream(FileMode.Open, FileAccess.Read);
+            drawing = XlsxExistingDrawing.Read(stream);
+        }
+
+        return new XlsxAnnotationPlan
+        {
+            Cells = cells,
+            CurrentStyles = cells.Keys.ToDictionary(k => k, k => CurrentStyle(survey, k.Item1, k.Item2)),
+            Survey = survey,
+            Comments = comments,
+            Drawing = drawing,
+            OtherBlocks = OtherDrawingBlocks(workbookPart, drawingPart),
+        };
+    }
+
+    /// <summary>
+    /// The data sheet, as the reader chooses it: the sheet named 人员信息, else the first worksheet (an old
+    /// 错误清单 is never the data sheet).
+    /// </summary>
+    public static (Sheet Sheet, WorksheetPart Part) FindDataSheet(WorkbookPart workbookPart)
+    {
+        var sheets = workbookPart.Workbook.Sheets?.Elements<Sheet>()
+            .Select(s => (Sheet: s, Part: s.Id?.Value is { } id && workbookPart.TryGetPartById(id, out var part) ? part as WorksheetPart : null))
+            .Where(s => s.Part is not null && s.Sheet.Name?.Value != RosterTemplate.ErrorsSheetName)
+            .ToList() ?? [];
+        var chosen = sheets.FirstOrDefault(s => s.Sheet.Name?.Value == RosterTemplate.DataSheetName);
+        chosen = chosen.Part is null ? sheets.FirstOrDefault() : chosen;
+        return chosen.Part is null ? throw new InvalidDataException("The workbook has no worksheet to annotate.") : (chosen.Sheet, chosen.Part);
+    }
+
+    public static Severity Worst(IEnumerable<RosterFinding> findings) =>
+        findings.Select(f => f.Finding.Severity).MinBy(XlsxFindingText.Rank);
+
+    /// <summary>Each template column's zero-based index in the clerk's header row (first occurrence).</summary>
+    private static Dictionary<RosterColumn, int> HeaderColumns(WorkbookPart workbookPart, XlsxSheetSurvey survey)
+    {
+        var shared = survey.HeaderCells.Values.Where(v => v.Type == "s")
+            .Select(v => XlsxSheetSurvey.ParseInt(v.Value)).OfType<int>().ToHashSet();
+        Dictionary<int, string> strings = [];
+        if (shared.Count > 0 && workbookPart.SharedStringTablePart is { } sst)
+        {
+            using var stream = sst.GetStream(FileMode.Open, FileAccess.Read);
+            strings = XlsxSharedStrings.Lookup(stream, shared);
+        }
+
+        var columns = new Dictionary<RosterColumn, int>();
+        foreach (var (column, (type, value)) in survey.HeaderCells.OrderBy(h => h.Key))
+        {
+            var text = type == "s" ? (XlsxSheetSurvey.ParseInt(value) is { } i && strings.TryGetValue(i, out var s) ? s : null) : value;
+            if (RosterTemplate.ByHeader(text) is { } spec)
+            {
+                columns.TryAdd(spec.Column, column);
+            }
+        }
+
+        return columns;
+    }
+
+    private static uint CurrentStyle(XlsxSheetSurvey survey, int row, int column)
+    {
+        if (survey.CellStyles.TryGetValue((row, column), out var cell))
+        {
+            return cell;
+        }
+
+        if (survey.RowStyles.TryGetValue(row, out var rowStyle))
+        {
+            return rowStyle;
+        }
+
+        return survey.ColumnStyles.Where(c => c.Min <= column && column <= c.Max).Select(c => (uint?)c.Style).FirstOrDefault() ?? 0;
+    }
+
+    private static HashSet<int> OtherDrawingBlocks(WorkbookPart workbookPart, VmlDrawingPart? dataSheetDrawing)
+    {
+        var blocks = new HashSet<int>();
+        foreach (var vml in workbookPart.WorksheetParts.SelectMany(w => w.VmlDrawingParts).Where(v => v != dataSheetDrawing).Distinct())
+        {
+            using var stream = vml.GetStream(FileMode.Open, FileAccess.Read);
+            blocks.UnionWith(XlsxExistingDrawing.ReadBlocks(stream));
+        }
+
+        return blocks;
+    }
+}

@@ -15,6 +15,10 @@ public sealed class InsuredPerson : IVersioned
     /// <summary>Room for what a clerk typed when it is not a valid number yet (kept so the clerk can correct it).</summary>
     public const int IdNumberMaxLength = 40;
     public const int TextMaxLength = 100;
+    public const int CodeMaxLength = 30;
+
+    /// <summary>Room for what a clerk typed when it is not a GB 3304 code (the finding explains it).</summary>
+    public const int EthnicityMaxLength = 20;
 
     private InsuredPerson()
     {
@@ -42,10 +46,10 @@ public sealed class InsuredPerson : IVersioned
     public int BatchId { get; private set; }
 
     /// <summary>个人编号, assigned by the insurance system; read-only for the unit.</summary>
-    public string? PersonalNumber { get; set; }
+    public string? PersonalNumber { get; private set; }
 
     /// <summary>人员类别 (在职, 退休, 学生 …); read-only for the unit.</summary>
-    public string? Category { get; set; }
+    public string? Category { get; private set; }
 
     public string Name { get; private set; } = "";
 
@@ -65,10 +69,10 @@ public sealed class InsuredPerson : IVersioned
     public string? Address { get; private set; }
 
     /// <summary>核对前姓名: the name as registered before this collection; never edited by the unit.</summary>
-    public string? OriginalName { get; set; }
+    public string? OriginalName { get; private set; }
 
     /// <summary>核对前身份证号码: the ID number as registered before this collection; never edited by the unit.</summary>
-    public string? OriginalIdNumber { get; set; }
+    public string? OriginalIdNumber { get; private set; }
 
     /// <summary>The row of the last uploaded roster this person came from, for the clerk's orientation.</summary>
     public int? SourceRow { get; set; }
@@ -77,7 +81,7 @@ public sealed class InsuredPerson : IVersioned
     public IReadOnlyList<Finding> Findings { get; private set; } = [];
 
     /// <summary>班级 / 部门.</summary>
-    public string? ClassOrDepartment { get; set; }
+    public string? ClassOrDepartment { get; private set; }
 
     public int ErrorCount { get; private set; }
 
@@ -112,7 +116,7 @@ public sealed class InsuredPerson : IVersioned
         IdNumber = Truncate(n.IdNumber ?? "", IdNumberMaxLength);
         Sex = n.Sex switch { "男" => Persons.Sex.Male, "女" => Persons.Sex.Female, _ => null };
         BirthDate = DateOnly.TryParseExact(n.BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-        EthnicityCode = NullIfEmpty(n.Ethnicity);
+        EthnicityCode = NullIfEmpty(Truncate(n.Ethnicity ?? "", EthnicityMaxLength));
         Phone = NullIfEmpty(Truncate(n.Phone ?? "", 30));
         Postcode = NullIfEmpty(Truncate(n.Postcode ?? "", 10));
         Address = NullIfEmpty(Truncate(n.Address ?? "", TextMaxLength));
@@ -121,6 +125,21 @@ public sealed class InsuredPerson : IVersioned
         WarningCount = Findings.Count(f => f.Severity == Severity.Warning);
         UpdatedAt = at;
     }
+
+    /// <summary>
+    /// The roster-only columns (个人编号, 人员类别, original name and ID, class). Text longer than the
+    /// stored columns is cut; the register, not the file, is the authority for the read-only ones.
+    /// </summary>
+    public void SetRosterColumns(string? personalNumber, string? category, string? originalName, string? originalIdNumber, string? classOrDepartment)
+    {
+        PersonalNumber = Cap(personalNumber, CodeMaxLength);
+        Category = Cap(category, CodeMaxLength);
+        OriginalName = Cap(originalName, NameMaxLength);
+        OriginalIdNumber = Cap(originalIdNumber, IdNumberMaxLength);
+        ClassOrDepartment = Cap(classOrDepartment, TextMaxLength);
+    }
+
+    public void SetClassOrDepartment(string? value) => ClassOrDepartment = Cap(value, TextMaxLength);
 
     /// <summary>Whether saving the same values again would change nothing (a re-upload of the same file).</summary>
     public bool HasSameValues(PersonValidationResult validation, IReadOnlyList<Finding>? findings = null)
@@ -133,6 +152,8 @@ public sealed class InsuredPerson : IVersioned
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    private static string? Cap(string? s, int max) => string.IsNullOrWhiteSpace(s) ? null : Truncate(s.Trim(), max);
 
     // Over-long text is an error the clerk sees in the findings; the stored copy is cut to the column size.
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];

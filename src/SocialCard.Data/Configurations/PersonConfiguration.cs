@@ -12,11 +12,11 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<InsuredPers
     {
         b.ToTable("persons");
         b.Ignore(p => p.MaskedIdNumber);
-        b.Property(p => p.PersonalNumber).HasMaxLength(30);
-        b.Property(p => p.Category).HasMaxLength(30);
+        b.Property(p => p.PersonalNumber).HasMaxLength(InsuredPerson.CodeMaxLength);
+        b.Property(p => p.Category).HasMaxLength(InsuredPerson.CodeMaxLength);
         b.Property(p => p.Name).HasMaxLength(InsuredPerson.NameMaxLength).IsRequired();
         b.Property(p => p.IdNumber).HasMaxLength(InsuredPerson.IdNumberMaxLength).IsRequired();
-        b.Property(p => p.EthnicityCode).HasMaxLength(2);
+        b.Property(p => p.EthnicityCode).HasMaxLength(InsuredPerson.EthnicityMaxLength);
         b.Property(p => p.Phone).HasMaxLength(30);
         b.Property(p => p.Postcode).HasMaxLength(10);
         b.Property(p => p.OriginalName).HasMaxLength(InsuredPerson.NameMaxLength);

@@ -436,8 +436,8 @@ namespace SocialCard.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("EthnicityCode")
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Findings")
                         .IsRequired()

@@ -415,7 +415,7 @@ namespace SocialCard.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("EthnicityCode")
-                        .HasMaxLength(2)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Findings")

@@ -112,7 +112,8 @@ public sealed class RosterImport(
         // unchanged rows costs no change tracking.
         var existing = await db.Persons.AsNoTracking().Where(p => p.BatchId == batch.Id).OrderBy(p => p.Id).ToListAsync(ct);
         var byPersonalNumber = existing.Where(p => p.PersonalNumber is not null).ToLookup(p => p.PersonalNumber!, StringComparer.Ordinal);
-        var byId = existing.ToLookup(p => p.IdNumber, StringComparer.Ordinal);
+        var byId = existing.Where(p => p.IdNumber.Length > 0).ToLookup(p => p.IdNumber, StringComparer.Ordinal);
+        var byNameWithoutId = existing.Where(p => p.IdNumber.Length == 0).ToLookup(p => p.Name, StringComparer.Ordinal);
         var matched = new HashSet<InsuredPerson>(ReferenceEqualityComparer.Instance);
         var findingsByRow = checkedRoster.Findings.Where(f => f.Row > 0).ToLookup(f => f.Row);
 
@@ -128,8 +129,10 @@ public sealed class RosterImport(
 
             // Each existing person matches at most one row, so duplicate rows stay two persons (both in error)
             // and uploading the same file again pairs every row with the person it made last time.
+            // A row without 个人编号 and ID number can only be recognised by its name.
+            var id = row.Person.Normalized.IdNumber ?? "";
             var person = (personalNumber is null ? null : byPersonalNumber[personalNumber].FirstOrDefault(p => !matched.Contains(p)))
-                ?? byId[row.Person.Normalized.IdNumber ?? ""].FirstOrDefault(p => !matched.Contains(p) && p.IdNumber.Length > 0);
+                ?? (id.Length > 0 ? byId[id] : byNameWithoutId[row.Person.Normalized.Name ?? ""]).FirstOrDefault(p => !matched.Contains(p));
 
             if (person is null)
             {
@@ -153,11 +156,12 @@ public sealed class RosterImport(
             person.Apply(row.Person, now, rowFindings);
             person.SourceRow = row.RowNumber;
             // Read-only columns come from the register when the person is in it, whatever the file says.
-            person.PersonalNumber = registered?.PersonalNumber ?? personalNumber;
-            person.Category = registered?.Category ?? Blank(row.Category);
-            person.OriginalName = registered?.Name ?? Blank(row.OriginalName);
-            person.OriginalIdNumber = registered?.IdNumber ?? Blank(row.OriginalIdNumber);
-            person.ClassOrDepartment = Blank(row.ClassOrDepartment);
+            person.SetRosterColumns(
+                registered?.PersonalNumber ?? personalNumber,
+                registered?.Category ?? row.Category,
+                registered?.Name ?? row.OriginalName,
+                registered?.IdNumber ?? row.OriginalIdNumber,
+                row.ClassOrDepartment);
             if (person.Id != 0)
             {
                 db.Entry(person).State = EntityState.Modified;

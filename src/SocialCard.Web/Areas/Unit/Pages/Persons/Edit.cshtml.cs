@@ -109,7 +109,7 @@ public sealed class EditModel(AppDbContext db, PersonValidation validation, Pers
             person.Apply(result, now, _findings);
         }
 
-        person.ClassOrDepartment = string.IsNullOrWhiteSpace(Form.ClassOrDepartment) ? null : Form.ClassOrDepartment.Trim();
+        person.SetClassOrDepartment(Form.ClassOrDepartment);
 
         try
         {

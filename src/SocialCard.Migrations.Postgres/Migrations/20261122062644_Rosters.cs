@@ -37,6 +37,17 @@ namespace SocialCard.Migrations.Postgres.Migrations
                 oldType: "character varying(18)",
                 oldMaxLength: 18);
 
+            migrationBuilder.AlterColumn<string>(
+                name: "EthnicityCode",
+                table: "persons",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(2)",
+                oldMaxLength: 2,
+                oldNullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "Findings",
                 table: "persons",
@@ -233,6 +244,17 @@ namespace SocialCard.Migrations.Postgres.Migrations
                 oldClrType: typeof(string),
                 oldType: "character varying(40)",
                 oldMaxLength: 40);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "EthnicityCode",
+                table: "persons",
+                type: "character varying(2)",
+                maxLength: 2,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(20)",
+                oldMaxLength: 20,
+                oldNullable: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_persons_BatchId",

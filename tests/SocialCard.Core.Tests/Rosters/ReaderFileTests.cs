@@ -147,10 +147,10 @@ public class ReaderFileTests
     [Fact]
     public void A_renamed_xlsm_is_recognised_by_its_content_type()
     {
-        var xlsm = RosterBuilderHostile.WithPartText(ValidXlsx(), "[Content_Types].xml", text => text.Replace(
+        var xlsm = RosterBuilderHostile.WithPartText(ValidXlsx(), "[Content_Types].xml", text => Replacing(
+            text,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-            "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
-            StringComparison.Ordinal));
+            "application/vnd.ms-excel.sheet.macroEnabled.main+xml"));
 
         Assert.Contains("宏", FileFinding(Read(xlsm, "花名册.xlsx"), RuleCodes.FileUnreadable));
     }
@@ -302,7 +302,7 @@ public class ReaderFileTests
         var withTitle = RosterBuilderHostile.WithPartText(
             xlsx,
             EntryName(xlsx, n => n.StartsWith("xl/worksheets/", StringComparison.Ordinal)),
-            text => text.Replace("<x:sheetData>", "<x:sheetData><x:row r=\"1\"><x:c r=\"A1\" t=\"inlineStr\"><x:is><x:t>社保卡信息采集表</x:t></x:is></x:c></x:row>", StringComparison.Ordinal));
+            text => Replacing(text, "<sheetData>", "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>社保卡信息采集表</t></is></c></row>"));
 
         var message = FileFinding(Read(withTitle, "花名册.xlsx"), RuleCodes.FileTemplateUnrecognized);
         Assert.Contains("社保卡信息采集表", message);
@@ -377,8 +377,8 @@ public class ReaderFileTests
     {
         var xlsx = new RosterBuilder().Add(new RosterBuilderLine()).ToXlsx();
         var sheet = EntryName(xlsx, n => n.StartsWith("xl/worksheets/", StringComparison.Ordinal));
-        var hostile = RosterBuilderHostile.WithPartText(xlsx, sheet, text => text.Replace(
-            "</x:sheetData>", "<x:row r=\"1048577\"><x:c r=\"A1048577\"><x:v>1</x:v></x:c></x:row></x:sheetData>", StringComparison.Ordinal));
+        var hostile = RosterBuilderHostile.WithPartText(xlsx, sheet, text => Replacing(
+            text, "</sheetData>", "<row r=\"1048577\"><c r=\"A1048577\"><v>1</v></c></row></sheetData>"));
 
         Assert.Contains("1,048,576", FileFinding(Read(hostile, "花名册.xlsx"), RuleCodes.FileUnreadable));
     }

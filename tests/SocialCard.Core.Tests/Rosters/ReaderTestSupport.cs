@@ -28,6 +28,13 @@ internal static class ReaderTestSupport
         return result.Rows;
     }
 
+    /// <summary>Replaces text that must be there: a planted change that silently did not happen would make a test pass for nothing.</summary>
+    public static string Replacing(string text, string old, string replacement)
+    {
+        Assert.Contains(old, text);
+        return text.Replace(old, replacement, StringComparison.Ordinal);
+    }
+
     /// <summary>The full name of the first zip entry that satisfies the predicate.</summary>
     public static string EntryName(byte[] zip, Func<string, bool> predicate)
     {

@@ -51,6 +51,15 @@ public class ReaderXlsTests(ReaderXlsFixture fixture) : IClassFixture<ReaderXlsF
     }
 
     [Fact]
+    public void Damaged_xls_bytes_become_findings()
+    {
+        foreach (var damaged in ReaderFuzzTests.Mutations(fixture.Xls, 4, ReaderFuzzTests.FuzzCount))
+        {
+            ReaderFuzzTests.AssertFindingsOnly(damaged, "花名册.xls");
+        }
+    }
+
+    [Fact]
     public void A_damaged_xls_is_unreadable()
     {
         var damaged = fixture.Xls.ToArray();

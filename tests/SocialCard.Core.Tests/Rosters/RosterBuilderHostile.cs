@@ -71,6 +71,21 @@ internal static class RosterBuilderHostile
         AddText(zip, name, rewrite(text));
     });
 
+    /// <summary>The workbook with the (uncompressed) bytes of one part rewritten.</summary>
+    public static byte[] WithPartBytes(byte[] xlsx, string name, Func<byte[], byte[]> rewrite) => Modify(xlsx, zip =>
+    {
+        var entry = zip.GetEntry(name) ?? throw new InvalidOperationException($"No part {name}");
+        using var content = new MemoryStream();
+        using (var stream = entry.Open())
+        {
+            stream.CopyTo(content);
+        }
+
+        entry.Delete();
+        using var target = zip.CreateEntry(name).Open();
+        target.Write(rewrite(content.ToArray()));
+    });
+
     /// <summary>
     /// What Excel writes for a password-protected workbook: an OLE compound file (signature D0 CF 11 E0) whose
     /// directory holds the streams EncryptionInfo and EncryptedPackage. Only the header signature and the

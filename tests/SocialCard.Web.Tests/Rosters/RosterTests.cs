@@ -35,6 +35,29 @@ public abstract class RosterTests(PortalFactory factory)
         Assert.Matches("^[0-9]{17}[0-9X]$", prefilled[3][RosterColumn.IdNumber]!);
     }
 
+    [Fact]
+    public async Task Information_centre_imports_the_register_and_the_units_template_is_prefilled_with_it()
+    {
+        var unit = await TestData.CreateUnitWithClerkAsync(Factory);
+        using var admin = await PortalClient.SignedInAsync(Factory, await TestData.CreateAdminAsync(Factory));
+        var id1 = Ids.Make(year: 1966);
+        var id2 = Ids.Make(year: 1967, male: false);
+        var csv = "单位编号,个人编号,人员类别,姓名,身份证号码\r\n" +
+            $"{unit.Number},R{unit.Number}1,在职,欧阳修,{id1}\r\n{unit.Number},R{unit.Number}2,退休,上官婉,{id2}\r\n";
+
+        var refused = await PostFileAsync(admin, "/Admin/Register", "file", "register.csv", Encoding.UTF8.GetBytes(csv + "9999999999,R1,在职,无名,110101199001010011\r\n"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("9999999999 不存在", await refused.Content.ReadAsStringAsync());
+
+        var imported = await PostFileAsync(admin, "/Admin/Register", "file", "register.csv", Encoding.GetEncoding("GB18030").GetBytes(csv));
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+
+        using var clerk = await PortalClient.SignedInAsync(Factory, unit.Number);
+        var prefilled = RosterFiles.ReadPrefilled(await DownloadTemplateAsync(clerk, await CreateBatchAsync(clerk)));
+        Assert.Equal("欧阳修,上官婉", string.Join(",", prefilled.Values.Select(r => r[RosterColumn.OriginalName])));
+        Assert.Equal(id2, prefilled.Values.Last()[RosterColumn.OriginalIdNumber]);
+    }
+
     [Theory]
     [InlineData("xlsx")]
     [InlineData("xls")]
@@ -227,6 +250,17 @@ public abstract class RosterTests(PortalFactory factory)
         var response = await clerk.Http.PostAsync(form.GetAttribute("action"), body);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return await clerk.GetOkPageAsync(response.Headers.Location!.OriginalString);
+    }
+
+    private static async Task<HttpResponseMessage> PostFileAsync(PortalClient client, string page, string field, string fileName, byte[] content)
+    {
+        var token = (await client.GetOkPageAsync(page)).QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var body = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), field, fileName },
+        };
+        return await client.Http.PostAsync(page, body);
     }
 
     private static HashSet<(int Row, string Column, string Code)> FindingsOnPage(IHtmlDocument page)

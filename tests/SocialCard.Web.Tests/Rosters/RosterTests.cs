@@ -149,6 +149,21 @@ public abstract class RosterTests(PortalFactory factory)
             .ToHashSet();
         var expectedCells = scenario.Expected.Select(e => $"{(char)('A' + (int)Enum.Parse<RosterColumn>(e.Column))}{e.Row}").ToHashSet();
         Assert.Equal(expectedCells.Order(), commented.Order());
+
+        // Fills: red on cells with an error, yellow on cells with only warnings, none of the annotation
+        // colours anywhere else on the sheet.
+        var fills = document.WorkbookPart.WorkbookStylesPart!.Stylesheet.Fills!.Elements<Fill>().ToList();
+        var formats = document.WorkbookPart.WorkbookStylesPart.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        string? FillOf(Cell cell) => fills[(int)(formats[(int)(cell.StyleIndex?.Value ?? 0)].FillId?.Value ?? 0)].PatternFill?.ForegroundColor?.Rgb?.Value;
+        var coloured = data.Worksheet.Descendants<Cell>()
+            .Select(c => (Ref: c.CellReference!.Value!, Fill: FillOf(c)))
+            .Where(c => c.Fill is "FFFF9F9F" or "FFFFE27A" or "FFCBEFB6")
+            .ToDictionary(c => c.Ref, c => c.Fill);
+        var errorCells = scenario.Expected.Where(e => e.Code is not ("ID_UNKNOWN_REGION" or "DUPLICATE_ID_ELSEWHERE" or "SAME_NAME" or "NAME_RARE_CHAR" or "ID_NORMALIZED" or "NAME_NORMALIZED" or "BIRTHDATE_MISSING"))
+            .Select(e => $"{(char)('A' + (int)Enum.Parse<RosterColumn>(e.Column))}{e.Row}").ToHashSet();
+        Assert.Equal(expectedCells.Order(), coloured.Keys.Order());
+        Assert.All(errorCells, cell => Assert.Equal("FFFF9F9F", coloured[cell]));
+        Assert.Equal("FFFFE27A", coloured[$"{(char)('A' + (int)RosterColumn.IdNumber)}12"]);
         Assert.Equal(RosterFiles.ReadPrefilled(file)[21][RosterColumn.Name], RosterFiles.ReadPrefilled(annotated)[21][RosterColumn.Name]);
     }
 

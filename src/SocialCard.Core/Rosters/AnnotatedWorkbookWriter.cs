@@ -8,6 +8,13 @@ namespace SocialCard.Core.Rosters;
 public static class AnnotatedWorkbookWriter
 {
     /// <summary>
+    /// At most this many cells get a comment (all annotated cells get their fill, and 错误清单 lists every
+    /// finding). LibreOffice needs about 17 ms per comment to open a file (10,000 comments: 3 minutes), so
+    /// a roster that is wrong on every row would otherwise be unusable; the header cell says what happened.
+    /// </summary>
+    public const int MaxCellComments = 2000;
+
+    /// <summary>
     /// Annotates a copy of the clerk's own .xlsx. Only the data sheet's annotated cells, its comments and the
     /// 错误清单 sheet change; values, other sheets, sheet protection and the formats of other cells stay.
     /// Annotating an annotated file again first removes the earlier annotation (the portal's fills and

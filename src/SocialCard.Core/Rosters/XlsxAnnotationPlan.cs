@@ -19,6 +19,12 @@ internal sealed class XlsxAnnotationPlan
 
     public required XlsxSheetSurvey Survey { get; init; }
 
+    /// <summary>
+    /// When more cells are annotated than get comments, the header cell that says so (its comment replaces
+    /// any there); null otherwise.
+    /// </summary>
+    public required (int Row, int Column)? SummaryCell { get; init; }
+
     public required XlsxExistingComments Comments { get; init; }
 
     /// <summary>The data sheet's comment drawing, or null if it has none.</summary>
@@ -60,11 +66,23 @@ internal sealed class XlsxAnnotationPlan
             list.Sort((a, b) => XlsxFindingText.Rank(a.Finding.Severity).CompareTo(XlsxFindingText.Rank(b.Finding.Severity)));
         }
 
+        (int, int)? summary = (Math.Max(1, survey.HeaderRow), firstColumn);
+        if (cells.Count <= AnnotatedWorkbookWriter.MaxCellComments || cells.ContainsKey(summary.Value))
+        {
+            summary = null;
+        }
+
+        var replaced = cells.Keys.ToHashSet();
+        if (summary is { } s)
+        {
+            replaced.Add(s);
+        }
+
         var drawingPart = survey.LegacyDrawingId is { } id && sheetPart.TryGetPartById(id, out var p) ? p as VmlDrawingPart : null;
         XlsxExistingComments comments;
         using (var stream = sheetPart.WorksheetCommentsPart?.GetStream(FileMode.Open, FileAccess.Read))
         {
-            comments = XlsxExistingComments.Read(stream, cells.Keys.ToHashSet());
+            comments = XlsxExistingComments.Read(stream, replaced);
         }
 
         XlsxExistingDrawing? drawing = null;
@@ -79,6 +97,7 @@ internal sealed class XlsxAnnotationPlan
             Cells = cells,
             CurrentStyles = cells.Keys.ToDictionary(k => k, k => CurrentStyle(survey, k.Item1, k.Item2)),
             Survey = survey,
+            SummaryCell = summary,
             Comments = comments,
             Drawing = drawing,
             OtherBlocks = OtherDrawingBlocks(workbookPart, drawingPart),

@@ -44,6 +44,9 @@ internal static class XlsxFindingText
         _ => 2,
     };
 
+    public static string TooManyComments(int cells, int commented, int lastRow) =>
+        $"本表共有{cells}个单元格有问题，都已标色；为了文件能正常打开，只给前{commented}个（到第{lastRow}行）加了批注。全部问题见“{RosterTemplate.ErrorsSheetName}”工作表。";
+
     public static string CommentLine(RosterFinding f) => $"{f.Finding.Code}：{f.Finding.Message}";
 
     /// <summary>The 说明 column of 错误清单: the message plus the portal's suggested value, if any.</summary>

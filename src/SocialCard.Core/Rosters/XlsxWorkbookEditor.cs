@@ -54,8 +54,14 @@ internal static class XlsxWorkbookEditor
     {
         var existingDrawing = plan.Survey.LegacyDrawingId is { } id && sheetPart.TryGetPartById(id, out var p) ? p as VmlDrawingPart : null;
         var added = plan.Cells.OrderBy(c => c.Key.Row).ThenBy(c => c.Key.Column)
+            .Take(AnnotatedWorkbookWriter.MaxCellComments)
             .Select(c => new XlsxNewComment(c.Key.Row, c.Key.Column, c.Value.Select(XlsxFindingText.CommentLine).ToList()))
             .ToList();
+        if (plan.SummaryCell is { } summary)
+        {
+            added.Insert(0, new XlsxNewComment(summary.Row, summary.Column, [XlsxFindingText.TooManyComments(plan.Cells.Count, added.Count, added[^1].Row)]));
+        }
+
         if (added.Count == 0 && plan.Comments.Removed == 0)
         {
             return plan.Survey.LegacyDrawingId;

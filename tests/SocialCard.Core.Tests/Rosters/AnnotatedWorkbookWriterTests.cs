@@ -173,6 +173,19 @@ public sealed class AnnotatedWorkbookWriterTests
     }
 
     [Fact]
+    public void Annotated_workbooks_are_valid_against_the_open_xml_schema()
+    {
+        var once = Annotate(XlsxClerkWorkbook.Build(), Findings);
+        using var clerk = XlsxTestBook.Open(once);
+        using var again = XlsxTestBook.Open(Annotate(once, [Findings[0]]));
+        using var template = XlsxTestBook.Open(Annotate(TemplateWriterTests.Template(), Findings));
+
+        Assert.Empty(clerk.SchemaErrors());
+        Assert.Empty(again.SchemaErrors());
+        Assert.Empty(template.SchemaErrors());
+    }
+
+    [Fact]
     public void Annotating_an_annotated_file_replaces_the_earlier_annotation()
     {
         var original = XlsxClerkWorkbook.Build();
@@ -271,6 +284,24 @@ public sealed class AnnotatedWorkbookWriterTests
         Assert.Equal(
             [Data, RosterTemplate.InstructionsSheetName, RosterTemplate.ListsSheetName, RosterTemplate.ErrorsSheetName],
             after.SheetNames);
+    }
+
+    [Fact]
+    public void Beyond_the_comment_limit_cells_are_still_filled_and_listed_and_the_header_says_so()
+    {
+        var people = AnnotatedWorkbookWriter.MaxCellComments + 100;
+        var register = Enumerable.Range(0, people).Select(i => new RegisterEntry($"37{i:D8}", "在职", "张三", "430111199001010573"));
+        var findings = Enumerable.Range(2, people).Select(r => F(r, RosterColumn.Sex, RuleCodes.SexMissing, Severity.Error, "请填写性别。", null)).ToList();
+        using var after = XlsxTestBook.Open(Annotate(TemplateWriterTests.Template(register), findings));
+
+        var comments = after.Comments(Data);
+        Assert.Equal(AnnotatedWorkbookWriter.MaxCellComments + 1, comments.Count);
+        Assert.Contains($"共有{people}个单元格有问题", comments["A1"], StringComparison.Ordinal);
+        Assert.Contains("G2001", comments.Keys);
+        Assert.DoesNotContain("G2002", comments.Keys);
+        var cells = after.Cells(Data).ToDictionary(c => c.CellReference!.Value!);
+        Assert.All(Enumerable.Range(2, people), r => Assert.Equal(Red, after.FillRgb(after.Xf(cells[$"G{r}"].StyleIndex))));
+        Assert.Equal(people + 1, after.Sheet(RosterTemplate.ErrorsSheetName).Descendants<Row>().Count());
     }
 
     private static string WithoutFill(CellFormat xf)

@@ -237,6 +237,13 @@ public sealed class TemplateWriterTests
     }
 
     [Fact]
+    public void Template_is_valid_against_the_open_xml_schema()
+    {
+        using var book = XlsxTestBook.Open(Template());
+        Assert.Empty(book.SchemaErrors());
+    }
+
+    [Fact]
     public void Writes_to_a_stream_that_cannot_seek()
     {
         using var buffer = new MemoryStream();

@@ -83,6 +83,13 @@ internal sealed class XlsxTestBook : IDisposable
         Part(sheetName).WorksheetCommentsPart?.Comments.CommentList?.Elements<Comment>()
             .ToDictionary(c => c.Reference!.Value!, c => c.CommentText!.InnerText) ?? [];
 
+    /// <summary>Schema errors the SDK's validator finds (Excel refuses or "repairs" files with such errors).</summary>
+    public IReadOnlyList<string> SchemaErrors() =>
+        new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2016)
+            .Validate(document)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}")
+            .ToList();
+
     public void Dispose() => document.Dispose();
 
     public static string ColumnName(int index) => index < 26 ? ((char)('A' + index)).ToString() : ColumnName((index / 26) - 1) + (char)('A' + (index % 26));

@@ -35,8 +35,24 @@ static async Task<int> ImportAsync(string file, DatabaseProvider provider, strin
 {
     var work = Directory.CreateTempSubdirectory("sc-bench-");
     connection ??= $"Data Source={Path.Combine(work.FullName, "bench.db")}";
+    if (provider == DatabaseProvider.Postgres)
+    {
+        // A fresh database per run, like SQLite's fresh file: earlier runs' persons would turn every row
+        // into a DUPLICATE_ID_ELSEWHERE warning.
+        var admin = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        var database = "socialcard_bench_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var db = new Npgsql.NpgsqlConnection(admin.ConnectionString))
+        {
+            await db.OpenAsync();
+            await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{database}\"", db);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        admin.Database = database;
+        connection = admin.ConnectionString;
+    }
     var services = new ServiceCollection()
-        .AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning).AddFilter("SocialCard.Web.Rosters", LogLevel.Information))
+        .AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning).AddFilter("SocialCard.Web.Rosters", LogLevel.Information).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None))
         .AddSingleton(TimeProvider.System)
         .AddDbContext<AppDbContext>(o => o.UseProvider(provider, connection))
         .AddSingleton(new PersonValidationOptions())

@@ -84,6 +84,29 @@ public abstract class RosterTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task Result_page_filters_by_errors_rule_code_and_same_name_group()
+    {
+        var scenario = await RosterScenario.CreateAsync(Factory);
+        using var clerk = await PortalClient.SignedInAsync(Factory, scenario.Unit.Number);
+        var batchId = await CreateBatchAsync(clerk);
+        var check = await UploadAsync(clerk, batchId, "花名册.xlsx", RosterFiles.Fill(await DownloadTemplateAsync(clerk, batchId), scenario.Rows));
+        Assert.Equal("21", check.QuerySelector(".stats .num")!.TextContent.Trim());
+
+        int[] RowsOf(IHtmlDocument page) => page.QuerySelectorAll("#check-grid tbody tr").Select(r => int.Parse(r.GetAttribute("data-row")!, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var withErrors = scenario.Expected.GroupBy(e => e.Row)
+            .Where(g => g.Any(e => e.Code is not ("ID_UNKNOWN_REGION" or "DUPLICATE_ID_ELSEWHERE" or "SAME_NAME" or "NAME_RARE_CHAR" or "ID_NORMALIZED" or "NAME_NORMALIZED" or "BIRTHDATE_MISSING")))
+            .Select(g => g.Key).Order().ToArray();
+        Assert.Equal(withErrors, RowsOf(await clerk.GetOkPageAsync($"/Unit/Batches/Check/{batchId}?errorsOnly=true")));
+        var legacy = RowsOf(await clerk.GetOkPageAsync($"/Unit/Batches/Check/{batchId}?code=ID_LEGACY_15"));
+        Assert.Equal(new[] { 13 }, legacy);
+
+        var groups = check.QuerySelectorAll("select[name=group] option").Where(o => o.GetAttribute("value") is { Length: > 0 }).ToList();
+        var liu = Assert.Single(groups, o => o.TextContent.Contains("刘洋", StringComparison.Ordinal));
+        var group = RowsOf(await clerk.GetOkPageAsync($"/Unit/Batches/Check/{batchId}?group={liu.GetAttribute("value")}"));
+        Assert.Equal(new[] { 21, 22 }, group);
+    }
+
+    [Fact]
     public async Task Uploading_the_same_file_twice_leaves_the_same_persons()
     {
         var scenario = await RosterScenario.CreateAsync(Factory);
@@ -191,6 +214,36 @@ public abstract class RosterTests(PortalFactory factory)
         var row18 = await db.Persons.SingleAsync(p => p.BatchId == batchId && p.SourceRow == 18);
         Assert.Equal(new DateOnly(1985, 5, 17), row18.BirthDate);
         Assert.DoesNotContain(row18.Findings, f => f.Code == "BIRTHDATE_MISMATCH_ID");
+    }
+
+    [Fact]
+    public async Task Editing_an_uploaded_row_in_the_browser_revalidates_it_with_the_same_rules()
+    {
+        var scenario = await RosterScenario.CreateAsync(Factory);
+        using var clerk = await PortalClient.SignedInAsync(Factory, scenario.Unit.Number);
+        var batchId = await CreateBatchAsync(clerk);
+        var check = await UploadAsync(clerk, batchId, "花名册.xlsx", RosterFiles.Fill(await DownloadTemplateAsync(clerk, batchId), scenario.Rows));
+        var editUrl = check.QuerySelector("tr[data-row='9'] a[href*='/Unit/Persons/Edit/']")!.GetAttribute("href")!;
+
+        // The form opens with the upload's findings beside the fields.
+        var form = await clerk.GetOkPageAsync(editUrl);
+        Assert.Contains("ID_BAD_CHECKSUM", form.QuerySelector("#IdNumber-findings")!.TextContent);
+
+        // Still wrong: refused with the same rule. Then corrected, but to the number of row 19's person: the
+        // duplicate rule of the roster applies here too.
+        var stillWrong = await clerk.SubmitAsync(form, editUrl, "form.card", new() { ["Form.IdNumber"] = "36042619910102009X" });
+        Assert.Contains("ID_BAD_CHECKSUM", await stillWrong.Content.ReadAsStringAsync());
+        var taken = (string)scenario.Rows[19][RosterColumn.IdNumber].Text!;
+        var duplicate = await clerk.SubmitAsync(editUrl, "form.card", new() { ["Form.IdNumber"] = taken, ["Form.Sex"] = "女", ["Form.BirthDate"] = "" });
+        Assert.Contains("DUPLICATE_ID_IN_FILE", await duplicate.Content.ReadAsStringAsync());
+
+        var good = Ids.Make(male: false, year: 1988);
+        var saved = await clerk.SubmitAsync(editUrl, "form.card", new() { ["Form.IdNumber"] = good, ["Form.BirthDate"] = "" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var scope = Factory.CreateScope();
+        var person = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Persons.SingleAsync(p => p.BatchId == batchId && p.SourceRow == 9);
+        Assert.Equal(good, person.IdNumber);
+        Assert.Equal(0, person.ErrorCount);
     }
 
     [Fact]

@@ -18,27 +18,11 @@ namespace SocialCard.Web.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed partial class ClerkBrowserTests(ITestOutputHelper output)
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
     private const string FailureScreenshot = "clerk-failure.png";
-
-    /// <summary>Per action, navigation and assertion: a hang fails the test instead of blocking the run.</summary>
-    private const float ActionTimeoutMs = 30_000;
-
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic",
-    ];
 
     [Fact(Timeout = 240_000)]
     public async Task Clerk_fixes_a_wrong_check_digit_in_the_browser()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            Assert.Fail($"Chromium is missing at {ChromiumPath}; browser tests need it. Install it with: apt-get install -y chromium");
-        }
-
         var artifacts = ArtifactsDirectory();
         File.Delete(Path.Combine(artifacts, FailureScreenshot));
         await using var factory = new KestrelPortalFactory();
@@ -46,42 +30,9 @@ public sealed partial class ClerkBrowserTests(ITestOutputHelper output)
         output.WriteLine($"Portal listening on {baseAddress}");
         var unit = await TestData.CreateUnitWithClerkAsync(factory);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-            Timeout = ActionTimeoutMs,
-        });
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = baseAddress.ToString(),
-            Locale = "zh-CN",
-            TimezoneId = "Asia/Shanghai",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        context.SetDefaultTimeout(ActionTimeoutMs);
-        context.SetDefaultNavigationTimeout(ActionTimeoutMs);
-        SetDefaultExpectTimeout(ActionTimeoutMs);
-
-        var page = await context.NewPageAsync();
-        var browserProblems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
-            {
-                browserProblems.Add($"console {message.Type} at {message.Location}: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => browserProblems.Add("page error: " + error);
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                browserProblems.Add($"HTTP {response.Status} for {response.Request.Method} {response.Url}");
-            }
-        };
+        await using var session = await BrowserSession.StartAsync(baseAddress);
+        var page = session.Page;
+        var browserProblems = session.Problems;
 
         try
         {

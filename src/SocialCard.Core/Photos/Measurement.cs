@@ -1,0 +1,41 @@
+namespace SocialCard.Core.Photos;
+
+/// <summary>
+/// One measured property of a photo with its allowed range (a missing bound is unlimited). <see cref="NearLimit"/>
+/// marks values within a small margin of a bound, on either side: the measurement is not exact enough to trust a
+/// pass or a failure there, so a person should look (margins: docs/PHOTOS.md).
+/// </summary>
+public sealed record Measurement(string Name, double Value, string Unit, double? Min, double? Max, bool NearLimit)
+{
+    public bool IsWithinLimits => (Min is not { } min || Value >= min) && (Max is not { } max || Value <= max);
+
+    /// <summary>A measurement whose <see cref="NearLimit"/> is derived from <paramref name="margin"/> (0: never near).</summary>
+    public static Measurement Create(string name, double value, string unit, double? min, double? max, double margin)
+    {
+        var near = margin > 0
+            && ((min is { } lo && Math.Abs(value - lo) <= margin) || (max is { } hi && Math.Abs(value - hi) <= margin));
+        return new Measurement(name, value, unit, min, max, near);
+    }
+}
+
+/// <summary>Names of the <see cref="Measurement"/>s the inspector reports.</summary>
+public static class PhotoMeasures
+{
+    public const string FileSize = "FileSize";
+    public const string Width = "Width";
+    public const string Height = "Height";
+    public const string Dpi = "Dpi";
+
+    /// <summary>Only reported when the vertical density differs from the horizontal one.</summary>
+    public const string DpiVertical = "DpiVertical";
+
+    public const string Quality = "Quality";
+    public const string Colorfulness = "Colorfulness";
+    public const string BackgroundBrightness = "BackgroundBrightness";
+    public const string BackgroundCast = "BackgroundCast";
+    public const string BackgroundSpread = "BackgroundSpread";
+    public const string BorderStep = "BorderStep";
+    public const string Brightness = "Brightness";
+    public const string Contrast = "Contrast";
+    public const string Sharpness = "Sharpness";
+}

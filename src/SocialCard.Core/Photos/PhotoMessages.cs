@@ -1,0 +1,93 @@
+using System.Globalization;
+using SocialCard.Core.Photos.Jpeg;
+
+namespace SocialCard.Core.Photos;
+
+/// <summary>
+/// The clerk-facing texts of the photo findings, in one place. Each states what was measured, what is required,
+/// and what to do (docs/RULES.md, "Photos").
+/// </summary>
+internal static class PhotoMessages
+{
+    private const string Reexport = "请重新导出为JPEG格式后上传";
+
+    public static string Empty => "照片文件是空的（0字节）：" + Reexport;
+
+    public static string NotJpeg => "照片不是JPEG格式的图片，无法打开：" + Reexport;
+
+    public static string OtherFormat(string format) =>
+        $"照片实际是{format}格式，不是JPEG（只改扩展名不会转换格式）：请用图片软件另存为JPEG格式后上传";
+
+    public static string Truncated(string detail) =>
+        $"照片文件不完整，可能上传中断或只复制了一部分（{detail}）：" + Reexport;
+
+    public static string Corrupt(string detail) => $"照片文件已损坏，无法打开（{detail}）：" + Reexport;
+
+    public static string TooLarge(int width, int height, long maxPixels) =>
+        $"照片像素尺寸为{width}×{height}，超过系统可处理的{N(maxPixels / 10000.0)}万像素：请先裁剪缩小后再上传";
+
+    public static string Dimensions(int width, int height, PhotoSpec spec) =>
+        $"照片尺寸为{width}×{height}像素，应为{spec.Width}×{spec.Height}像素：请裁剪为{spec.Width}×{spec.Height}像素";
+
+    public static string DpiMissing(bool hasJfif, PhotoSpec spec) =>
+        $"照片没有记录分辨率（{(hasJfif ? "JFIF密度单位为0，只记录了宽高比" : "缺少JFIF信息")}），应为{spec.Dpi}dpi：请重新保存为{spec.Dpi}dpi";
+
+    public static string Dpi(JfifDensity density, PhotoSpec spec)
+    {
+        var measured = density.X == density.Y
+            ? $"照片分辨率为{Density(density.X, density)}"
+            : $"照片水平分辨率为{Density(density.X, density)}、垂直分辨率为{Density(density.Y, density)}";
+        return $"{measured}，应为{spec.Dpi}dpi：请重新保存为{spec.Dpi}dpi";
+    }
+
+    public static string Gray => "照片是灰度（黑白）图像，应为24位RGB彩色：请上传彩色照片";
+
+    public static string Cmyk(JpegColorspace colorspace) =>
+        $"照片是{(colorspace == JpegColorspace.Cmyk ? "CMYK" : "YCCK")}印刷色彩模式，应为24位RGB彩色：请在图片软件中转换为RGB模式后另存为JPEG";
+
+    public static string BlackAndWhite(double colorfulness, PhotoSpec spec) =>
+        $"照片看起来是黑白照片（色彩度为{N(colorfulness)}，应不低于{N(spec.MinColorfulness)}）：请上传彩色照片";
+
+    public static string FileSize(long bytes, PhotoSpec spec) =>
+        $"照片大小为{N(bytes / 1024.0)}KB，应为{N(spec.MinBytes / 1024.0)}–{N(spec.MaxBytes / 1024.0)}KB：" +
+        (bytes < spec.MinBytes ? "请提高压缩质量后重新保存" : "请降低压缩质量后重新保存");
+
+    public static string Quality(int quality, PhotoSpec spec) =>
+        $"照片压缩质量估计为{quality}，要求为{spec.TargetQuality}（允许{spec.TargetQuality - spec.QualityTolerance}–{spec.TargetQuality + spec.QualityTolerance}）：建议按质量{spec.TargetQuality}重新保存";
+
+    public static string Border(double step, PhotoSpec spec) =>
+        $"四周有边框或深色边缘（边缘与背景亮度相差{N(step)}，应不超过{N(spec.MaxBorderStep)}）";
+
+    public static string BackgroundDark(double brightness, PhotoSpec spec) =>
+        $"背景不够白（亮度为{N(brightness)}，应不低于{N(spec.MinBackgroundBrightness)}）";
+
+    public static string BackgroundCast(double cast, PhotoSpec spec) =>
+        $"背景有颜色（偏色度为{N(cast)}，应不超过{N(spec.MaxBackgroundCast)}）";
+
+    public static string BackgroundUneven(double spread, PhotoSpec spec) =>
+        $"背景不均匀，可能有阴影或杂物（亮度标准差为{N(spread)}，应不超过{N(spec.MaxBackgroundSpread)}）";
+
+    public static string Background(IEnumerable<string> problems) =>
+        $"照片{string.Join("；", problems)}：请在纯白色背景前重新拍摄，照片不要加边框";
+
+    public static string TooDark(double brightness, PhotoSpec spec) =>
+        $"偏暗（中间区域平均亮度为{N(brightness)}，应为{N(spec.MinBrightness)}–{N(spec.MaxBrightness)}）";
+
+    public static string TooBright(double brightness, PhotoSpec spec) =>
+        $"偏亮（中间区域平均亮度为{N(brightness)}，应为{N(spec.MinBrightness)}–{N(spec.MaxBrightness)}）";
+
+    public static string LowContrast(double contrast, PhotoSpec spec) =>
+        $"对比度低（对比度为{N(contrast)}，应不低于{N(spec.MinContrast)}）";
+
+    public static string Exposure(IEnumerable<string> problems) =>
+        $"照片{string.Join("；", problems)}：建议在光线均匀处重新拍摄";
+
+    public static string Blur(double sharpness, PhotoSpec spec) =>
+        $"照片不够清晰（清晰度为{N(sharpness)}，应不低于{N(spec.MinSharpness)}）：建议对准焦点、保持相机稳定后重新拍摄";
+
+    /// <summary>At most one decimal, invariant: "72", "350.5", "8.2".</summary>
+    public static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Density(int value, JfifDensity density) =>
+        density.Unit == JfifDensityUnit.DotsPerCentimetre ? $"每厘米{value}点（约{N(value * 2.54)}dpi）" : $"{value}dpi";
+}

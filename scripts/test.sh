@@ -2,12 +2,14 @@
 # Runs every test: formatting, both providers' migrations, core unit tests, the web suite on SQLite
 # and on a throwaway PostgreSQL cluster, the Chromium test, and the log scan.
 # Installs what it needs: Debian packages postgresql, chromium, fonts-wqy-microhei, docker-compose
-# (only to validate docker-compose.yml; no Docker engine is needed), python3; dotnet local tools.
+# (only to validate docker-compose.yml; no Docker engine is needed), python3, libturbojpeg0 (JPEG codec),
+# opencv-data (face cascades), imagemagick (the face tests convert their PNG portrait); dotnet local tools.
+# The face tests also fetch python3-skimage with apt-get download (a Debian mirror must be reachable).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-apt_install postgresql chromium fonts-wqy-microhei docker-compose python3
+apt_install postgresql chromium fonts-wqy-microhei docker-compose python3 libturbojpeg0 opencv-data imagemagick
 require_dotnet
 
 work=$(mktemp -d /tmp/socialcard-test.XXXXXX)

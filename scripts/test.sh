@@ -3,13 +3,15 @@
 # and on a throwaway PostgreSQL cluster, the Chromium test, and the log scan.
 # Installs what it needs: Debian packages postgresql, chromium, fonts-wqy-microhei, docker-compose
 # (only to validate docker-compose.yml; no Docker engine is needed), libreoffice-calc-nogui (.xls test
-# files, workbook round trips), poppler-utils (PDF pages to PNG), libturbojpeg0 (photo codec), python3;
-# dotnet local tools.
+# files, workbook round trips), poppler-utils (PDF pages to PNG), libturbojpeg0 (photo codec),
+# opencv-data (face cascades), imagemagick (the face tests convert their PNG portrait), python3;
+# dotnet local tools. The face tests also fetch python3-skimage with apt-get download (public-domain
+# astronaut portrait; a Debian mirror must be reachable).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-apt_install postgresql chromium fonts-wqy-microhei docker-compose libreoffice-calc-nogui poppler-utils libturbojpeg0 python3
+apt_install postgresql chromium fonts-wqy-microhei docker-compose libreoffice-calc-nogui poppler-utils libturbojpeg0 opencv-data imagemagick python3
 require_dotnet
 
 work=$(mktemp -d /tmp/socialcard-test.XXXXXX)

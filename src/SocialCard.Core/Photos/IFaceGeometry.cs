@@ -20,6 +20,9 @@ public readonly record struct PixelRect(int X, int Y, int Width, int Height)
     }
 }
 
+/// <summary>A point in image pixels, continuous: pixel (i, j) covers [i, i + 1) × [j, j + 1), its centre is (i + 0.5, j + 0.5).</summary>
+public readonly record struct PixelPoint(double X, double Y);
+
 /// <summary>
 /// A decoded photo as the inspector and its plug-ins see it: RGB, 3 bytes per pixel, rows top-down. When a large
 /// original was decoded with DCT scaling, <see cref="ScaleDenominator"/> says how much smaller it is than the file.

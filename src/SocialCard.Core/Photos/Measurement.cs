@@ -38,4 +38,18 @@ public static class PhotoMeasures
     public const string Brightness = "Brightness";
     public const string Contrast = "Contrast";
     public const string Sharpness = "Sharpness";
+
+    // Face geometry (Photos/Faces/FaceGeometry), in pixels of the file.
+
+    /// <summary>Cheek to cheek at the level of the ears.</summary>
+    public const string FaceWidth = "FaceWidth";
+
+    /// <summary>Rows of background above the top of the hair.</summary>
+    public const string HeadTop = "HeadTop";
+
+    /// <summary>Distance of the midpoint of the eyes from the left edge.</summary>
+    public const string EyesX = "EyesX";
+
+    /// <summary>Distance of the eye line (the mean height of the eye centres) above the bottom edge.</summary>
+    public const string EyeLine = "EyeLine";
 }

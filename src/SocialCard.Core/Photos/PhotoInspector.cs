@@ -1,3 +1,4 @@
+using SocialCard.Core.Photos.Faces;
 using SocialCard.Core.Photos.Jpeg;
 using SocialCard.Core.Validation;
 
@@ -42,6 +43,15 @@ public sealed class PhotoInspector
     }
 
     public PhotoSpec Spec { get; }
+
+    /// <summary>
+    /// The production set-up: libturbojpeg and face geometry over the OpenCV cascades in
+    /// <paramref name="cascadeDirectory"/> (configuration; Debian: <see cref="FaceCascades.DefaultDirectory"/>).
+    /// Reading the cascades takes a fraction of a second: create one inspector at start-up and share it.
+    /// Throws <see cref="FaceCascadesMissingException"/> when the cascade files are not installed.
+    /// </summary>
+    public static PhotoInspector CreateDefault(string cascadeDirectory = FaceCascades.DefaultDirectory, PhotoSpec? spec = null) =>
+        new(new JpegCodec(), spec, new FaceGeometry(FaceCascades.Load(cascadeDirectory)));
 
     /// <summary>
     /// Inspects the bytes of one uploaded photo. Problems with the photo are findings; only a broken installation

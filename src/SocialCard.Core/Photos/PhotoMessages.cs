@@ -85,6 +85,30 @@ internal static class PhotoMessages
     public static string Blur(double sharpness, PhotoSpec spec) =>
         $"照片不够清晰（清晰度为{N(sharpness)}，应不低于{N(spec.MinSharpness)}）：建议对准焦点、保持相机稳定后重新拍摄";
 
+    public static string NoFace =>
+        "照片中未找到人脸：请上传本人正面免冠照片（正对镜头，五官清晰可见，不要侧脸、低头或遮挡）";
+
+    public static string ManyFaces(int count) =>
+        $"照片中找到{count}张人脸，应只有本人一人：请单独拍摄，画面中不要有其他人或人像";
+
+    public static string FaceWidth(double width, PhotoSpec spec) =>
+        $"脸部宽度{N(width)}像素，应为{spec.MinFaceWidth}–{spec.MaxFaceWidth}像素：" +
+        (width < spec.MinFaceWidth ? "人像太小，请裁剪时少留边（或靠近拍摄）后缩放" : "人像太大，请裁剪时多留边（或离远拍摄）后缩放");
+
+    public static string HeadTop(double rows, PhotoSpec spec) =>
+        $"头顶距照片上边缘{N(rows)}像素，应为{spec.MinHeadTop}–{spec.MaxHeadTop}像素：" +
+        (rows < spec.MinHeadTop ? "头顶太靠上或被裁掉" : "头顶上方空白太多") + "（眼睛位置优先，眼睛位置合格时可不调整）";
+
+    public static string EyesX(double x, PhotoSpec spec) =>
+        $"双眼中点距照片左边缘{N(x)}像素，应为{spec.MinEyesX}–{spec.MaxEyesX}像素：" +
+        (x < spec.MinEyesX ? "人像偏左" : "人像偏右") + "，请左右居中裁剪";
+
+    public static string EyeLine(double distance, PhotoSpec spec) =>
+        $"眼睛距照片下边缘{N(distance)}像素，应不少于{spec.MinEyeLine}像素：人像偏低，请裁剪时把人像上移（头顶可少留空白）";
+
+    /// <summary>Appended when the eyes were not found and their position was estimated from the face.</summary>
+    public static string EyesEstimated => "（未能准确定位双眼，位置按脸部估计，请人工核对）";
+
     /// <summary>At most one decimal, invariant: "72", "350.5", "8.2".</summary>
     public static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 

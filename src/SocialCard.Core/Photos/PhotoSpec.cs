@@ -59,6 +59,24 @@ public sealed record PhotoSpec
     /// <summary>Mean chroma (max − min of R, G, B) of the central region; below it a colour file holds a black-and-white photo.</summary>
     public double MinColorfulness { get; init; } = 4;
 
+    /// <summary>Face width (cheek to cheek at the ears), in pixels of a <see cref="Width"/> × <see cref="Height"/> photo.</summary>
+    public int MinFaceWidth { get; init; } = 179;
+
+    public int MaxFaceWidth { get; init; } = 255;
+
+    /// <summary>Rows of background above the top of the hair (PHOTO_HEAD_TOP, a warning: the eye line wins).</summary>
+    public int MinHeadTop { get; init; } = 7;
+
+    public int MaxHeadTop { get; init; } = 21;
+
+    /// <summary>Distance of the midpoint of the eyes from the left edge.</summary>
+    public int MinEyesX { get; init; } = 162;
+
+    public int MaxEyesX { get; init; } = 196;
+
+    /// <summary>Least distance of the eye line above the bottom edge.</summary>
+    public int MinEyeLine { get; init; } = 207;
+
     /// <summary>Throws <see cref="ArgumentException"/> when a deployment's settings cannot work.</summary>
     public void Validate()
     {
@@ -68,6 +86,10 @@ public sealed record PhotoSpec
         Require(TargetQuality is >= 1 and <= 100 && QualityTolerance >= 0, "TargetQuality 1–100, QualityTolerance not negative.");
         Require(MaxPixels >= (long)Width * Height, "MaxPixels must allow the specified size.");
         Require(MinBrightness <= MaxBrightness, "MinBrightness must not exceed MaxBrightness.");
+        Require(MinFaceWidth > 0 && MinFaceWidth <= MaxFaceWidth && MaxFaceWidth <= Width, "Need 0 < MinFaceWidth <= MaxFaceWidth <= Width.");
+        Require(MinHeadTop >= 0 && MinHeadTop <= MaxHeadTop && MaxHeadTop < Height, "Need 0 <= MinHeadTop <= MaxHeadTop < Height.");
+        Require(MinEyesX >= 0 && MinEyesX <= MaxEyesX && MaxEyesX <= Width, "Need 0 <= MinEyesX <= MaxEyesX <= Width.");
+        Require(MinEyeLine >= 0 && MinEyeLine <= Height, "Need 0 <= MinEyeLine <= Height.");
     }
 
     private static void Require(bool condition, string message)

@@ -6,6 +6,7 @@ using SocialCard.Core.Auditing;
 using SocialCard.Core.Batches;
 using SocialCard.Core.Common;
 using SocialCard.Core.Persons;
+using SocialCard.Core.Photos;
 using SocialCard.Core.Register;
 using SocialCard.Core.Units;
 
@@ -30,6 +31,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<RosterUpload> RosterUploads => Set<RosterUpload>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<PersonPhoto> Photos => Set<PersonPhoto>();
+
+    public DbSet<PhotoUpload> PhotoUploads => Set<PhotoUpload>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -11,6 +11,8 @@ public static class AppSetup
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        // Native photo libraries and cascades are checked now, so a missing package stops the start with its fix.
+        app.Services.GetRequiredService<Core.Photos.PhotoInspector>();
         var database = app.Services.GetRequiredService<ResolvedDatabase>();
         await DatabaseStartup.MigrateAsync(app.Services, database.Provider);
         await Seeding.RunAsync(app.Services, app.Configuration, app.Services.GetRequiredService<TimeProvider>());
@@ -66,7 +68,7 @@ public static class AppSetup
         var body = new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), error = e.Value.Exception?.Message }),
+            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), error = e.Value.Exception?.Message ?? e.Value.Description }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }

@@ -8,11 +8,15 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
+using SocialCard.Core.Photos;
+using SocialCard.Core.Photos.Jpeg;
+using SocialCard.Core.Photos.Storage;
 using SocialCard.Core.Rosters;
 using SocialCard.Data;
 using SocialCard.Web.Api;
 using SocialCard.Web.Batches;
 using SocialCard.Web.Infrastructure;
+using SocialCard.Web.Photos;
 using SocialCard.Web.Rosters;
 
 namespace SocialCard.Web;
@@ -63,6 +67,12 @@ public static class ServiceSetup
         services.AddScoped<RosterImport>();
         services.AddScoped<PersonChecks>();
         services.AddScoped<BatchActions>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(PhotoSettings.Section).Get<PhotoSettings>() ?? new PhotoSettings());
+        services.AddSingleton(sp => sp.GetRequiredService<PhotoSettings>().BuildInspector());
+        services.AddSingleton<IJpegCodec>(_ => new JpegCodec());
+        services.AddSingleton<IPhotoStore>(sp => new FileSystemPhotoStore(
+            Path.GetFullPath(Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, sp.GetRequiredService<PhotoSettings>().Directory))));
+        services.AddScoped<PhotoService>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -118,7 +128,11 @@ public static class ServiceSetup
             o.Conventions.AllowAnonymousToPage("/Error");
         });
 
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database")
+            .AddCheck("photo-codec", () => JpegCodec.CheckAvailable() is { } problem
+                ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy(problem)
+                : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         return services;
     }
 }

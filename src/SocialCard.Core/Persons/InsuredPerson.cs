@@ -17,6 +17,9 @@ public sealed class InsuredPerson : IVersioned
     public const int TextMaxLength = 100;
     public const int CodeMaxLength = 30;
 
+    /// <summary>The <see cref="Finding.Field"/> of photo findings (as in <c>Photos.PhotoInspection.Field</c>).</summary>
+    public const string PhotoField = "Photo";
+
     /// <summary>Room for what a clerk typed when it is not a GB 3304 code (the finding explains it).</summary>
     public const int EthnicityMaxLength = 20;
 
@@ -120,7 +123,8 @@ public sealed class InsuredPerson : IVersioned
         Phone = NullIfEmpty(Truncate(n.Phone ?? "", 30));
         Postcode = NullIfEmpty(Truncate(n.Postcode ?? "", 10));
         Address = NullIfEmpty(Truncate(n.Address ?? "", TextMaxLength));
-        Findings = [.. findings ?? validation.Findings];
+        // Photo findings come from the photo check, not from the person's fields: keep them.
+        Findings = [.. (findings ?? validation.Findings).Where(f => f.Field != PhotoField), .. Findings.Where(f => f.Field == PhotoField)];
         ErrorCount = Findings.Count(f => f.Severity == Severity.Error);
         WarningCount = Findings.Count(f => f.Severity == Severity.Warning);
         UpdatedAt = at;
@@ -141,6 +145,15 @@ public sealed class InsuredPerson : IVersioned
 
     public void SetClassOrDepartment(string? value) => ClassOrDepartment = Cap(value, TextMaxLength);
 
+    /// <summary>Replaces the findings of the person's current photo (Field "Photo") and recounts.</summary>
+    public void SetPhotoFindings(IEnumerable<Finding> photoFindings, DateTimeOffset at)
+    {
+        Findings = [.. Findings.Where(f => f.Field != PhotoField), .. photoFindings.Select(f => f with { Field = PhotoField })];
+        ErrorCount = Findings.Count(f => f.Severity == Severity.Error);
+        WarningCount = Findings.Count(f => f.Severity == Severity.Warning);
+        UpdatedAt = at;
+    }
+
     /// <summary>Whether saving the same values again would change nothing (a re-upload of the same file).</summary>
     public bool HasSameValues(PersonValidationResult validation, IReadOnlyList<Finding>? findings = null)
     {
@@ -148,7 +161,7 @@ public sealed class InsuredPerson : IVersioned
         probe.Apply(validation, UpdatedAt, findings);
         return probe.Name == Name && probe.IdNumber == IdNumber && probe.Sex == Sex && probe.BirthDate == BirthDate
             && probe.EthnicityCode == EthnicityCode && probe.Phone == Phone && probe.Postcode == Postcode && probe.Address == Address
-            && probe.Findings.SequenceEqual(Findings);
+            && probe.Findings.SequenceEqual(Findings.Where(f => f.Field != PhotoField));
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

@@ -24,6 +24,9 @@ public static class AuditActionNames
         ["ImportRegister"] = "导入人员名册",
         ["IssueApiKey"] = "签发 API 密钥",
         ["RevokeApiKey"] = "吊销 API 密钥",
+        ["UploadPhoto"] = "上传照片",
+        ["UploadPhotos"] = "批量上传照片",
+        ["OverridePhotoWarnings"] = "认可照片提醒",
     };
 
     public static string ToChinese(string action) => Names.GetValueOrDefault(action, action);

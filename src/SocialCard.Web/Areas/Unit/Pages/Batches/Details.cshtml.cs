@@ -4,15 +4,17 @@ using Microsoft.EntityFrameworkCore;
 using SocialCard.Core.Batches;
 using SocialCard.Core.Common;
 using SocialCard.Core.Persons;
+using SocialCard.Core.Photos.Uploads;
 using SocialCard.Core.Rosters;
 using SocialCard.Data;
 using SocialCard.Web.Batches;
 using SocialCard.Web.Infrastructure;
+using SocialCard.Web.Photos;
 using SocialCard.Web.Rosters;
 
 namespace SocialCard.Web.Areas.Unit.Pages.Batches;
 
-public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions actions, RosterImport import, RosterSettings rosterSettings, PersonValidation validation) : PageModel
+public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions actions, RosterImport import, RosterSettings rosterSettings, PersonValidation validation, PhotoService photoService, PhotoSettings photoSettings) : PageModel
 {
     public CollectionBatch Batch { get; private set; } = null!;
 
@@ -101,6 +103,56 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
         }
 
         return Redirect($"/Unit/Batches/Check/{id}?upload={outcome.Upload.Id}");
+    }
+
+    /// <summary>Bulk photos: several .jpg files and/or .zip archives, matched to persons by file name.</summary>
+    public async Task<IActionResult> OnPostUploadPhotosAsync(int id, List<IFormFile> photos, CancellationToken ct)
+    {
+        var batch = await db.BatchesOf(User).SingleOrDefaultAsync(b => b.Id == id, ct);
+        if (batch is null)
+        {
+            return NotFound();
+        }
+
+        var editable = batch.CheckEditable();
+        if (!editable.Succeeded || photos.Count == 0)
+        {
+            TempData["Error"] = editable.Error ?? "请选择要上传的照片或压缩包。";
+            return Redirect($"/Unit/Batches/Details/{id}");
+        }
+
+        if (photos.Sum(f => f.Length) > photoSettings.MaxUploadMegabytes * 1024L * 1024)
+        {
+            TempData["Error"] = $"一次上传不能超过 {photoSettings.MaxUploadMegabytes} MB，请分几次上传。照片一张也没有保存。";
+            return Redirect($"/Unit/Batches/Details/{id}");
+        }
+
+        var files = new List<PhotoUploadFile>();
+        foreach (var upload in photos)
+        {
+            await using var stream = new MemoryStream();
+            await upload.CopyToAsync(stream, ct);
+            stream.Position = 0;
+            if (Path.GetExtension(upload.FileName).Equals(".zip", StringComparison.OrdinalIgnoreCase))
+            {
+                var (entries, refusal) = PhotoArchive.ReadZip(stream, photoSettings.ArchiveLimits);
+                if (refusal is not null)
+                {
+                    TempData["Error"] = $"{Path.GetFileName(upload.FileName)}：{refusal}";
+                    return Redirect($"/Unit/Batches/Details/{id}");
+                }
+
+                files.AddRange(entries);
+            }
+            else
+            {
+                files.Add(new PhotoUploadFile(Path.GetFileName(upload.FileName), stream.ToArray(), null));
+            }
+        }
+
+        var name = photos.Count == 1 ? Path.GetFileName(photos[0].FileName) : $"{photos.Count} 个文件";
+        var (stored, _) = await photoService.ImportAsync(batch, name, files, User.ActorName(), ct);
+        return Redirect($"/Unit/Batches/Photos/{id}?upload={stored.Id}");
     }
 
     public Task<IActionResult> OnPostDeclareAsync(int id, Guid version) =>

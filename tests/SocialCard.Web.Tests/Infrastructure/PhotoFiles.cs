@@ -1,0 +1,77 @@
+using System.IO.Compression;
+using SocialCard.Core.Photos.Jpeg;
+
+namespace SocialCard.Web.Tests.Infrastructure;
+
+/// <summary>Photos and archives built in code: a drawn head-and-shoulders figure, and hostile files.</summary>
+public static class PhotoFiles
+{
+    private static readonly JpegCodec Codec = new();
+
+    /// <summary>A 358×441, 350 dpi portrait-like JPEG (a drawn figure on white; no real face to detect).</summary>
+    public static byte[] Portrait(int width = 358, int height = 441, int dpi = 350, int shade = 0)
+    {
+        var pixels = new byte[width * height * 3];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var (r, g, b) = ((byte)255, (byte)255, (byte)255);
+                double dx = (x - (width / 2.0)) / (width * 0.28), dy = (y - (height * 0.42)) / (height * 0.3);
+                if ((dx * dx) + (dy * dy) < 1)
+                {
+                    (r, g, b) = ((byte)(224 - shade), (byte)(182 - shade), (byte)(150 - shade));
+                }
+
+                if (y > height * 0.78 && Math.Abs(x - (width / 2.0)) < width * 0.45)
+                {
+                    (r, g, b) = (30, 30, 60);
+                }
+
+                var i = ((y * width) + x) * 3;
+                (pixels[i], pixels[i + 1], pixels[i + 2]) = (r, g, b);
+            }
+        }
+
+        return Codec.Encode(pixels, width, height, JpegPixelFormat.Rgb, 70, dpi: dpi);
+    }
+
+    /// <summary>A zip of the given entries (name → bytes), as a clerk's archive tool would make it.</summary>
+    public static byte[] Zip(IEnumerable<(string Name, byte[] Content)> entries)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+                using var stream = entry.Open();
+                stream.Write(content);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>A minimal JPEG header claiming 20000×20000 pixels: must be refused before any pixel memory is taken.</summary>
+    public static byte[] HugeHeader()
+    {
+        var real = Portrait(16, 16);
+        var copy = (byte[])real.Clone();
+        for (var i = 0; i < copy.Length - 9; i++)
+        {
+            if (copy[i] == 0xFF && copy[i + 1] is 0xC0 or 0xC2)
+            {
+                copy[i + 5] = 20000 >> 8;
+                copy[i + 6] = 20000 & 0xFF;
+                copy[i + 7] = 20000 >> 8;
+                copy[i + 8] = 20000 & 0xFF;
+                return copy;
+            }
+        }
+
+        throw new InvalidOperationException("No SOF marker in the encoded JPEG.");
+    }
+
+    public static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+}

@@ -6,9 +6,10 @@ COPY src/ src/
 RUN dotnet publish src/SocialCard.Web/SocialCard.Web.csproj -c Release -o /app --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
-# Debian packages the portal uses at run time: curl for the container health check.
+# Debian packages the portal uses at run time: libturbojpeg0 (photo codec), opencv-data (face cascades
+# for the photo check), curl for the container health check.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl ca-certificates \
+    && apt-get install -y --no-install-recommends libturbojpeg0 opencv-data curl ca-certificates \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
@@ -17,7 +18,8 @@ USER app
 ENV ASPNETCORE_URLS=http://+:8080 \
     Database__DataDirectory=/var/lib/socialcard \
     DataProtection__KeysDirectory=/var/lib/socialcard/keys \
-    Logs__File=/var/lib/socialcard/logs/socialcard-.json
+    Logs__File=/var/lib/socialcard/logs/socialcard-.json \
+    Photos__Directory=/var/lib/socialcard/photos
 VOLUME /var/lib/socialcard
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s CMD curl -fsS http://127.0.0.1:8080/health || exit 1

@@ -1,0 +1,77 @@
+using Microsoft.Playwright;
+using SocialCard.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace SocialCard.Web.Tests.Browser;
+
+/// <summary>In Chromium: a clerk uploads a zip of 10 photos in mixed naming conventions plus 2 strays, reads the report and opens a review page with its overlay.</summary>
+[Trait("Category", "Browser")]
+public sealed class PhotoUploadBrowserTests(ITestOutputHelper output)
+{
+    [Fact(Timeout = 240_000)]
+    public async Task Clerk_uploads_a_photo_zip_and_reviews_a_photo()
+    {
+        await using var factory = new KestrelPortalFactory();
+        var baseAddress = factory.Start();
+        var unit = await TestData.CreateUnitWithClerkAsync(factory);
+        await using var browser = await BrowserSession.StartAsync(baseAddress);
+        var page = browser.Page;
+        await browser.SignInAsync(unit.Number, TestData.Password);
+        await page.GetByLabel("批次名称").FillAsync("照片批次");
+        await page.GetByRole(AriaRole.Button, new() { Name = "新建批次" }).ClickAsync();
+        var batchUrl = page.Url;
+
+        string[] names = ["赵一", "钱二", "孙三", "李四", "周五", "吴六", "郑七", "王八", "冯九", "陈十"];
+        var ids = new List<string>();
+        foreach (var (name, i) in names.Select((n, i) => (n, i)))
+        {
+            var id = Ids.Make(year: 1970 + i, male: i % 2 == 0);
+            ids.Add(id);
+            await page.GotoAsync(batchUrl);
+            await page.GetByRole(AriaRole.Link, new() { Name = "录入人员" }).ClickAsync();
+            await page.GetByLabel("姓名", new() { Exact = true }).FillAsync(name);
+            await page.GetByLabel("公民身份号码", new() { Exact = true }).FillAsync(id);
+            await page.GetByLabel("性别", new() { Exact = true }).SelectOptionAsync(i % 2 == 0 ? "男" : "女");
+            await page.GetByLabel("民族", new() { Exact = true }).SelectOptionAsync("01");
+            await page.GetByLabel("联系电话", new() { Exact = true }).FillAsync("13912345678");
+            await page.GetByLabel("邮政编码", new() { Exact = true }).FillAsync("261041");
+            await page.GetByLabel("常住地址", new() { Exact = true }).FillAsync("山东省潍坊市奎文区示例路8号");
+            await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            await Expect(page.Locator("[role=status]")).ToContainTextAsync("已保存");
+        }
+
+        var entries = new List<(string, byte[])>();
+        for (var i = 0; i < 10; i++)
+        {
+            var file = (i % 4) switch
+            {
+                0 => $"{ids[i]}.jpg",
+                1 => $"{ids[i]}-{names[i]}.jpg",
+                2 => $"{ids[i]}{names[i]}.jpg",
+                _ => $"{ids[i].ToLowerInvariant()}.JPG",
+            };
+            entries.Add((file, PhotoFiles.Portrait(dpi: i == 3 ? 72 : 350)));
+        }
+
+        entries.Add(("110101199003070011-外人.jpg", PhotoFiles.Portrait()));
+        entries.Add(("合影.jpg", PhotoFiles.Portrait()));
+
+        await page.GotoAsync(batchUrl);
+        await page.Locator("#photos").SetInputFilesAsync(new FilePayload { Name = "照片.zip", MimeType = "application/zip", Buffer = PhotoFiles.Zip(entries) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传照片" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/Unit/Batches/Photos/", StringComparison.Ordinal));
+        await Expect(page.Locator("#photos-matched")).ToHaveTextAsync("10");
+        await Expect(page.Locator("#photos-unmatched")).ToHaveTextAsync("2");
+        await Expect(page.Locator("#photo-files")).ToContainTextAsync("PHOTO_UNMATCHED_FILE");
+        output.WriteLine(await browser.ScreenshotAsync("photo-report.png"));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = names[3] }).ClickAsync();
+        await Expect(page.Locator("svg.photo-overlay")).ToBeVisibleAsync();
+        await Expect(page.Locator("#photo-findings")).ToContainTextAsync("PHOTO_DPI");
+        var loaded = await page.Locator(".photo-frame img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 358");
+        Assert.True(loaded, "The photo did not load at 358 px.");
+        output.WriteLine(await browser.ScreenshotAsync("photo-review.png"));
+        Assert.Empty(browser.Problems);
+    }
+}

@@ -47,6 +47,14 @@ public sealed class StartupErrorTests
     }
 
     [Fact]
+    public void Missing_face_cascades_name_the_Debian_package()
+    {
+        var ex = Assert.Throws<StartupException>(() => new SocialCard.Web.Photos.PhotoSettings { CascadeDirectory = "/nonexistent/haarcascades" }.BuildInspector());
+        Assert.Contains("opencv-data", ex.Message);
+        Assert.Contains("Photos:CascadeDirectory", ex.Message);
+    }
+
+    [Fact]
     public void Address_limit_out_of_range_is_refused()
     {
         var ex = Assert.Throws<StartupException>(() => new ValidationSettings { AddressMaxLength = 0 }.Build(Path.GetTempPath()));

@@ -37,6 +37,10 @@ public sealed class PhotoFixer
     // decoded view), a little below what MaxUpscale allows, so a too small face is reported as such, not as no face.
     private const double SmallestFaceBox = 100;
 
+    // Eyes are looked for in boxes of 20–36 % of the face box, with a 20 px cascade window: a face box under this
+    // size in the analysis view is looked at again in a finer decode.
+    private const int FaceBoxForEyes = 110;
+
     // A refined framing is made when the first result's eyes are further than this from their targets (output
     // pixels), or its face width further than this fraction from its target.
     private const double RefineEyeTolerance = 2;
@@ -187,12 +191,28 @@ public sealed class PhotoFixer
                 return Refuse(PhotoFixProblem.ManyFaces, PhotoFixMessages.Refused(PhotoMessages.ManyFaces(analysis.Faces.Count)));
             }
 
-            if (!landmarks.EyesFound)
+            // A face small in the DCT-scaled view has eyes too small for the eye cascade (its window is 20 px):
+            // look again around the face in a finer decode.
+            SourceFace face;
+            if (landmarks.FaceBox.Width < FaceBoxForEyes && d > 1)
+            {
+                var closer = CloserLook(original, landmarks.FaceBox, analysisScale, ref fine);
+                if (closer is null)
+                {
+                    return Refuse(PhotoFixProblem.EyesNotFound, PhotoFixMessages.EyesNotFound);
+                }
+
+                face = closer;
+            }
+            else if (!landmarks.EyesFound)
             {
                 return Refuse(PhotoFixProblem.EyesNotFound, PhotoFixMessages.EyesNotFound);
             }
+            else
+            {
+                face = Describe(view, landmarks).Scale(d);
+            }
 
-            var face = Describe(view, landmarks).Scale(d);
             if (planner.TargetFaceWidth / face.FaceWidth > MaxUpscale)
             {
                 return Refuse(PhotoFixProblem.FaceTooSmall, PhotoFixMessages.FaceTooSmall(face.FaceWidth, planner.TargetFaceWidth, MaxUpscale));
@@ -277,6 +297,55 @@ public sealed class PhotoFixer
 
         Resampler.Resample(image.Pixels, image.Width, image.Height, plan.Crop.Scale(1.0 / (int)scale), pixels, spec.Width, spec.Height, pad);
         return (int)scale;
+    }
+
+    /// <summary>
+    /// The landmarks of a face found small in the analysis view, measured again in a decode where its box is at least
+    /// <see cref="FaceBoxForEyes"/> pixels wide: only the region around the face (1 box to each side and above, 1 below)
+    /// is analysed. Null when the eyes are not found there either. File pixels.
+    /// </summary>
+    private SourceFace? CloserLook(ReadOnlySpan<byte> original, PixelRect box, JpegScale analysisScale, ref DecodedImage? fine)
+    {
+        var scale = analysisScale;
+        while (scale > JpegScale.Full && box.Width * (int)analysisScale / (int)scale < FaceBoxForEyes)
+        {
+            scale = (JpegScale)((int)scale / 2);
+        }
+
+        if (fine is null || fine.Scale != scale)
+        {
+            fine?.Dispose();
+            fine = null;
+            fine = codec.Decode(original, JpegPixelFormat.Rgb, scale);
+        }
+
+        var factor = (double)(int)analysisScale / (int)scale;
+        int size = (int)(box.Width * factor), x = (int)(box.X * factor), y = (int)(box.Y * factor);
+        var region = new PixelRect(x - size, y - size, 3 * size, 3 * size).ClipTo(fine.Width, fine.Height);
+        var pixels = ArrayPool<byte>.Shared.Rent(region.Width * region.Height * 3);
+        try
+        {
+            var stride = region.Width * 3;
+            for (var row = 0; row < region.Height; row++)
+            {
+                fine.Pixels.Slice(((region.Y + row) * fine.Stride) + (region.X * 3), stride).CopyTo(pixels.AsSpan(row * stride));
+            }
+
+            var view = new RgbImageView(pixels.AsSpan(0, region.Height * stride), region.Width, region.Height, (int)scale);
+            if (geometry.Analyze(view, 0.2).Landmarks is not { EyesFound: true } landmarks)
+            {
+                return null;
+            }
+
+            var face = Describe(view, landmarks);
+            return new SourceFace(
+                new PixelPoint(face.Eyes.X + region.X, face.Eyes.Y + region.Y), face.FaceWidth,
+                face.HairTop + region.Y, face.HeadLeft + region.X, face.HeadRight + region.X).Scale((int)scale);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(pixels);
+        }
     }
 
     /// <summary>The landmarks the planner needs, in the view's pixels.</summary>

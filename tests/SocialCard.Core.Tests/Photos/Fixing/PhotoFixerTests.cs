@@ -26,8 +26,10 @@ public class PhotoFixerTests(ITestOutputHelper output)
     [InlineData("right", 1500, 2000, 2.6, 1150, 900)]
     [InlineData("low", 1500, 2000, 2.8, 750, 1650)]
     [InlineData("hair-at-top", 1500, 2000, 2.8, 750, 260)]
+    [InlineData("padded-top", 1500, 2000, 2.8, 750, 252)] // hair 10 px below the white top edge: white added above
     [InlineData("small-face", 1200, 1600, 1.5, 600, 700)]
     [InlineData("large-face-3000x4000", 3000, 4000, 9, 1500, 1500)]
+    [InlineData("small-in-view-3000x4000", 3000, 4000, 4.6, 1300, 1900)] // face 51 px in the 1/8 view: eyes found in a 1/4 decode
     public void A_camera_original_becomes_a_compliant_photo(string name, int width, int height, double k, double eyesX, double eyesY)
     {
         var original = CameraOriginals.Jpeg(CameraOriginals.Render(width, height, k, eyesX, eyesY));
@@ -45,6 +47,7 @@ public class PhotoFixerTests(ITestOutputHelper output)
         Assert.InRange(framing.Eyes.X, eyesX - (3 * k), eyesX + (3 * k));
         Assert.InRange(framing.Eyes.Y, eyesY - (3 * k), eyesY + (3 * k));
         Assert.InRange(framing.FaceWidth, CameraOriginals.FaceWidth(k) * 0.9, CameraOriginals.FaceWidth(k) * 1.06);
+        Assert.Equal(name.StartsWith("padded-top", StringComparison.Ordinal) ? ImageEdges.Top : ImageEdges.None, framing.Padded);
     }
 
     /// <summary>

@@ -144,6 +144,17 @@ internal static class PixelStatistics
             Colorfulness: (double)chroma / count);
     }
 
+    /// <summary>
+    /// Brightness, cast and spread of one region and its mean colour: the fixer's test of an edge it would pad.
+    /// Null when the region lies outside the image.
+    /// </summary>
+    public static (BackgroundStats Stats, (byte R, byte G, byte B) Mean)? Region(RgbImageView image, PixelRect rect)
+    {
+        var sums = default(Sums);
+        sums.Add(image, rect);
+        return sums.Count == 0 ? null : (new BackgroundStats(sums.MeanLuma, sums.Cast, sums.LumaSpread, 0), sums.MeanColour);
+    }
+
     /// <summary>ITU-R BT.601 luma in integers (weights 77/150/29 of 256), as JPEG's own YCbCr uses.</summary>
     internal static int Luma(int red, int green, int blue) => ((77 * red) + (150 * green) + (29 * blue) + 128) >> 8;
 
@@ -182,6 +193,10 @@ internal static class PixelStatistics
 
         public readonly double LumaSpread =>
             Count == 0 ? 0 : Math.Sqrt(Math.Max(0, ((double)lumaSquares / Count) - (MeanLuma * MeanLuma)));
+
+        public readonly (byte R, byte G, byte B) MeanColour => Count == 0
+            ? ((byte)0, (byte)0, (byte)0)
+            : ((byte)((red + (Count / 2)) / Count), (byte)((green + (Count / 2)) / Count), (byte)((blue + (Count / 2)) / Count));
 
         /// <summary>Spread of the mean channels: the colour of the region as a whole, immune to pixel noise.</summary>
         public readonly double Cast

@@ -69,6 +69,11 @@ public static class ServiceSetup
         services.AddScoped<BatchActions>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(PhotoSettings.Section).Get<PhotoSettings>() ?? new PhotoSettings());
         services.AddSingleton(sp => sp.GetRequiredService<PhotoSettings>().BuildInspector());
+        services.AddSingleton(sp =>
+        {
+            sp.GetRequiredService<PhotoInspector>(); // the same start-up checks, with their messages, first
+            return sp.GetRequiredService<PhotoSettings>().BuildFixer();
+        });
         services.AddSingleton<IJpegCodec>(_ => new JpegCodec());
         services.AddSingleton<IPhotoStore>(sp => new FileSystemPhotoStore(
             Path.GetFullPath(Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, sp.GetRequiredService<PhotoSettings>().Directory))));

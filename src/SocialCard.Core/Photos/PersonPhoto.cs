@@ -66,6 +66,9 @@ public sealed class PersonPhoto
 
     public bool IsCurrent { get; private set; }
 
+    /// <summary>For a photo the portal adjusted into the specification: the clerk's original it was made from (kept).</summary>
+    public int? DerivedFromPhotoId { get; private set; }
+
     public string? OverrideReason { get; private set; }
 
     public string? OverriddenBy { get; private set; }
@@ -75,6 +78,8 @@ public sealed class PersonPhoto
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 
     public void Supersede() => IsCurrent = false;
+
+    public void MarkDerivedFrom(int originalPhotoId) => DerivedFromPhotoId = originalPhotoId;
 
     /// <summary>A hall accepts the photo's warnings (never its errors) with a reason.</summary>
     public Common.Result OverrideWarnings(string reason, string actor, DateTimeOffset at)

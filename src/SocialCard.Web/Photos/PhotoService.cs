@@ -33,9 +33,14 @@ public sealed class PhotoService(AppDbContext db, IPhotoStore store, PhotoInspec
     public static string StoreKey(int unitId) => $"unit-{unitId}";
 
     /// <summary>Needs the person tracked; saves.</summary>
-    public async Task<PersonPhoto> AttachAsync(InsuredPerson person, PhotoKind kind, string fileName, byte[] content, string actor, CancellationToken ct = default)
+    public async Task<PersonPhoto> AttachAsync(InsuredPerson person, PhotoKind kind, string fileName, byte[] content, string actor, CancellationToken ct = default, int? derivedFrom = null)
     {
         var photo = await StageAsync(person, kind, fileName, content, actor, ct);
+        if (derivedFrom is { } original)
+        {
+            photo.MarkDerivedFrom(original);
+        }
+
         await db.SaveChangesAsync(ct);
         return photo;
     }

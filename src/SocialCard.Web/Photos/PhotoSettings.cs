@@ -27,6 +27,10 @@ public sealed class PhotoSettings
 
     public PhotoArchiveLimits ArchiveLimits => new();
 
+    /// <summary>The fixer that reframes a camera photo into the specification (same limits as the inspector).</summary>
+    public Core.Photos.Fixing.PhotoFixer BuildFixer() =>
+        Core.Photos.Fixing.PhotoFixer.CreateDefault(CascadeDirectory, new PhotoSpec { MinBytes = MinKilobytes * 1024, MaxBytes = MaxKilobytes * 1024 });
+
     /// <summary>Builds the inspector, turning a missing native library or cascade into a start-up error that names the fix.</summary>
     public PhotoInspector BuildInspector()
     {

@@ -72,6 +72,17 @@ public sealed class PhotoUploadBrowserTests(ITestOutputHelper output)
         var loaded = await page.Locator(".photo-frame img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 358");
         Assert.True(loaded, "The photo did not load at 358 px.");
         output.WriteLine(await browser.ScreenshotAsync("photo-review.png"));
+
+        // A camera photo on the same person: 自动调整 shows the adjusted photo beside the original to accept.
+        var camera = Core.Tests.Photos.Fixing.CameraOriginals.Jpeg(Core.Tests.Photos.Fixing.CameraOriginals.Render(1500, 2000, 2.8, 750, 800));
+        await page.Locator("#photo").SetInputFilesAsync(new FilePayload { Name = "camera.jpg", MimeType = "image/jpeg", Buffer = camera });
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传并检查" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "自动调整" }).ClickAsync();
+        await Expect(page.Locator("#photo-candidate svg.photo-overlay")).ToBeVisibleAsync();
+        await Expect(page.Locator("#photo-candidate .finding-error")).ToHaveCountAsync(0);
+        output.WriteLine(await browser.ScreenshotAsync("photo-adjusted.png"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "采用调整后的照片" }).ClickAsync();
+        await Expect(page.Locator("[role=status]")).ToContainTextAsync("已采用");
         Assert.Empty(browser.Problems);
     }
 }

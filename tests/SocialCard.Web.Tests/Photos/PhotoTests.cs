@@ -137,6 +137,53 @@ public abstract class PhotoTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task A_camera_photo_is_adjusted_shown_beside_the_original_and_accepted_keeping_the_original()
+    {
+        var (unit, clerk, batchId, persons) = await BatchWithPersonsAsync(1);
+        using var clerkLease = clerk;
+        var url = $"/Unit/Persons/Photo/{batchId}/{persons[0].PersonId}";
+        var camera = Core.Tests.Photos.Fixing.CameraOriginals.Jpeg(Core.Tests.Photos.Fixing.CameraOriginals.Render(1500, 2000, 2.8, 750, 800));
+        var page = await clerk.GetOkPageAsync(url);
+        var token = page.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using (var body = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(camera), "photo", "camera.jpg" },
+        })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await clerk.Http.PostAsync(url, body)).StatusCode);
+        }
+
+        var before = await clerk.GetOkPageAsync(url);
+        Assert.Contains("PHOTO_DIMENSIONS", before.QuerySelector("#photo-findings")!.TextContent);
+        var fix = await clerk.SubmitAsync(before, url, "form[action*='Fix']", []);
+        Assert.Equal(HttpStatusCode.Redirect, fix.StatusCode);
+        var candidateUrl = fix.Headers.Location!.OriginalString;
+        Assert.Contains("candidate=", candidateUrl);
+
+        var review = await clerk.GetOkPageAsync(candidateUrl);
+        var after = review.QuerySelector("#photo-candidate")!;
+        Assert.Null(after.QuerySelector("#photo-findings .finding-error"));
+        Assert.Contains("358 px", after.QuerySelector("#photo-measurements")!.TextContent);
+        Assert.NotNull(review.QuerySelector("#photo-current .photo-frame img"));
+
+        var accept = await clerk.SubmitAsync(review, candidateUrl, "form[action*='Accept']", []);
+        Assert.Equal(HttpStatusCode.Redirect, accept.StatusCode);
+
+        await using var scope = Factory.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var photos = await db.Photos.Where(p => p.PersonId == persons[0].PersonId).OrderBy(p => p.Id).ToListAsync();
+        Assert.Equal(2, photos.Count);
+        Assert.False(photos[0].IsCurrent);
+        Assert.True(photos[1].IsCurrent);
+        Assert.Equal(photos[0].Id, photos[1].DerivedFromPhotoId);
+        Assert.DoesNotContain(photos[1].Findings, f => f.Severity == Severity.Error);
+        var person = await db.Persons.SingleAsync(p => p.Id == persons[0].PersonId);
+        Assert.DoesNotContain(person.Findings, f => f.Field == "Photo" && f.Severity == Severity.Error);
+        _ = unit;
+    }
+
+    [Fact]
     public async Task Hall_staff_accept_warnings_with_a_reason_but_not_errors_and_only_for_their_own_units()
     {
         var hall = await TestData.CreateHallWithStaffAsync(Factory);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Core.Persons;
 using SocialCard.Core.Photos;
+using SocialCard.Core.Photos.Fixing;
 using SocialCard.Core.Photos.Storage;
 using SocialCard.Data;
 using SocialCard.Web.Infrastructure;
@@ -11,7 +12,7 @@ using SocialCard.Web.Photos;
 namespace SocialCard.Web.Areas.Unit.Pages.Persons;
 
 /// <summary>One person's photo: the review with the spec's zones, and a single upload.</summary>
-public sealed class PhotoModel(AppDbContext db, PhotoService photos, IPhotoStore store, PhotoSettings settings) : PageModel
+public sealed class PhotoModel(AppDbContext db, PhotoService photos, IPhotoStore store, PhotoSettings settings, PhotoFixer fixer) : PageModel
 {
     public InsuredPerson Person { get; private set; } = null!;
 
@@ -21,14 +22,93 @@ public sealed class PhotoModel(AppDbContext db, PhotoService photos, IPhotoStore
 
     public PhotoReviewModel? Review { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int batchId, int id)
+    /// <summary>The adjusted photo the clerk is looking at before accepting it (before/after view).</summary>
+    public PhotoReviewModel? Candidate { get; private set; }
+
+    public string? CandidateHash { get; private set; }
+
+    public bool CanFix => Editable && Review is not null && Review.Findings.Any(f => f.Severity == Core.Validation.Severity.Error);
+
+    private PersonPhoto? _current;
+
+    public async Task<IActionResult> OnGetAsync(int batchId, int id, string? candidate, CancellationToken ct)
     {
         if (!await LoadAsync(batchId, id))
         {
             return NotFound();
         }
 
+        if (candidate is not null && await ReadCandidateAsync(candidate, ct) is { } bytes)
+        {
+            var inspection = fixer.Inspector.Inspect(bytes);
+            CandidateHash = candidate;
+            Candidate = new PhotoReviewModel($"/Unit/Persons/Photo/{batchId}/{id}?handler=Candidate&hash={candidate}", Person.Name, true, inspection.Measurements, inspection.Findings, null);
+        }
+
         return Page();
+    }
+
+    /// <summary>自动调整: reframe the current photo into the specification; the result is shown beside the original for the clerk to accept.</summary>
+    public async Task<IActionResult> OnPostFixAsync(int batchId, int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(batchId, id) || _current is null)
+        {
+            return NotFound();
+        }
+
+        await using var original = await store.OpenAsync(PhotoService.StoreKey(Person.UnitId), _current.Hash, ct);
+        if (original is null)
+        {
+            return NotFound();
+        }
+
+        using var buffer = new MemoryStream();
+        await original.CopyToAsync(buffer, ct);
+        var result = fixer.Fix(buffer.ToArray());
+        if (!result.Fixed || result.Bytes is null)
+        {
+            TempData["Error"] = result.Refusal ?? "无法自动调整这张照片，请重新拍照。";
+            return Redirect($"/Unit/Persons/Photo/{batchId}/{id}");
+        }
+
+        var hash = await store.SaveAsync(PhotoService.StoreKey(Person.UnitId), result.Bytes, ct);
+        return Redirect($"/Unit/Persons/Photo/{batchId}/{id}?candidate={hash}");
+    }
+
+    /// <summary>采用: the adjusted photo becomes the person's photo; the original stays stored and linked.</summary>
+    public async Task<IActionResult> OnPostAcceptAsync(int batchId, int id, string hash, CancellationToken ct)
+    {
+        if (!await LoadAsync(batchId, id, track: true) || _current is null)
+        {
+            return NotFound();
+        }
+
+        if (!Editable)
+        {
+            TempData["Error"] = "批次已申报，不能更换照片；如需更换请先撤销申报。";
+            return Redirect($"/Unit/Persons/Photo/{batchId}/{id}");
+        }
+
+        var bytes = await ReadCandidateAsync(hash, ct);
+        if (bytes is null)
+        {
+            return NotFound();
+        }
+
+        var stored = await photos.AttachAsync(Person, PhotoKind.Portrait, "调整后-" + _current.FileName, bytes, User.ActorName(), ct, derivedFrom: _current.Id);
+        TempData[stored.HasErrors ? "Error" : "Notice"] = stored.HasErrors ? "调整后的照片仍不符合规格，请重新拍照。" : "已采用调整后的照片，原照片仍保留。";
+        return Redirect($"/Unit/Persons/Photo/{batchId}/{id}");
+    }
+
+    public async Task<IActionResult> OnGetCandidateAsync(int batchId, int id, string hash, CancellationToken ct)
+    {
+        if (!await LoadAsync(batchId, id))
+        {
+            return NotFound();
+        }
+
+        var bytes = await ReadCandidateAsync(hash, ct);
+        return bytes is null ? NotFound() : File(bytes, "image/jpeg");
     }
 
     public async Task<IActionResult> OnPostAsync(int batchId, int id, IFormFile? photo, CancellationToken ct)
@@ -68,6 +148,25 @@ public sealed class PhotoModel(AppDbContext db, PhotoService photos, IPhotoStore
         return stream is null ? NotFound() : File(stream, "image/jpeg");
     }
 
+    /// <summary>A candidate is only read from the person's own unit's store, by its exact content hash.</summary>
+    private async Task<byte[]?> ReadCandidateAsync(string hash, CancellationToken ct)
+    {
+        if (hash.Length != 64 || !hash.All(char.IsAsciiHexDigit))
+        {
+            return null;
+        }
+
+        await using var stream = await store.OpenAsync(PhotoService.StoreKey(Person.UnitId), hash, ct);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+
     private async Task<bool> LoadAsync(int batchId, int id, bool track = false)
     {
         var batch = await db.BatchesOf(User).AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId);
@@ -82,6 +181,7 @@ public sealed class PhotoModel(AppDbContext db, PhotoService photos, IPhotoStore
         BatchId = batchId;
         Editable = batch.IsEditableByUnit;
         var current = await db.Photos.AsNoTracking().Where(p => p.PersonId == id && p.Kind == PhotoKind.Portrait && p.IsCurrent).OrderByDescending(p => p.Id).FirstOrDefaultAsync();
+        _current = current;
         Review = current is null ? null : PhotoReviewModel.From(current, $"/Unit/Persons/Photo/{batchId}/{id}?handler=Image&photo={current.Id}", person.Name);
         return true;
     }

@@ -81,7 +81,12 @@ public sealed class PhotoService(AppDbContext db, IPhotoStore store, PhotoInspec
         var withPortrait = await db.Photos.Where(p => p.UnitId == batch.UnitId && p.Kind == PhotoKind.Portrait && p.IsCurrent)
             .Select(p => p.PersonId).ToListAsync(ct);
         var covered = withPortrait.Concat(report.Files.Where(f => f.Kind == nameof(PhotoKind.Portrait) && f.PersonId is not null).Select(f => f.PersonId!.Value)).ToHashSet();
-        report.StillMissing.AddRange(persons.Where(p => !covered.Contains(p.Id)).OrderBy(p => p.SourceRow).ThenBy(p => p.Id).Select(p => p.Name));
+        // Kindergarten children need no photo (DOMAIN.md §3, Wuzhou); everyone else without one is PHOTO_MISSING.
+        var unitType = await db.Units.Where(u => u.Id == batch.UnitId).Select(u => u.Type).SingleAsync(ct);
+        if (unitType != Core.Units.UnitType.Kindergarten)
+        {
+            report.StillMissing.AddRange(persons.Where(p => !covered.Contains(p.Id)).OrderBy(p => p.SourceRow).ThenBy(p => p.Id).Select(p => p.Name));
+        }
 
         var upload = new PhotoUpload(batch.Id, batch.UnitId, uploadName, actor, clock.GetUtcNow(), JsonSerializer.Serialize(report, Json));
         db.PhotoUploads.Add(upload);

@@ -52,7 +52,10 @@ public abstract class PhotoTests(PortalFactory factory)
         Assert.Contains("PHOTO_DPI", rows[$"{persons[6].Id}_{persons[6].Name}.jpg"].TextContent);
         Assert.Contains("PHOTO_UNMATCHED_FILE", rows["110101199003070011-外人.jpg"].TextContent);
         Assert.Contains("PHOTO_UNMATCHED_FILE", rows["毕业合影.jpg"].TextContent);
-        Assert.Contains(persons[5].Name, report.QuerySelector("#photos-still-missing")!.TextContent);
+        var missing = report.QuerySelector("#photos-still-missing")!.TextContent;
+        Assert.Contains("PHOTO_MISSING", missing);
+        Assert.Contains(persons[5].Name, missing);
+        Assert.DoesNotContain(persons[0].Name, missing);
 
         await using var scope = Factory.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

@@ -33,16 +33,22 @@ public sealed class PhotoService(AppDbContext db, IPhotoStore store, PhotoInspec
     public static string StoreKey(int unitId) => $"unit-{unitId}";
 
     /// <summary>Needs the person tracked; saves.</summary>
-    public async Task<PersonPhoto> AttachAsync(InsuredPerson person, PhotoKind kind, string fileName, byte[] content, string actor, CancellationToken ct = default, int? derivedFrom = null)
+    /// <summary>Null with the findings when the file is not a readable JPEG (nothing stored).</summary>
+    public async Task<(PersonPhoto? Photo, IReadOnlyList<Finding> Findings)> AttachAsync(InsuredPerson person, PhotoKind kind, string fileName, byte[] content, string actor, CancellationToken ct = default, int? derivedFrom = null)
     {
-        var photo = await StageAsync(person, kind, fileName, content, actor, ct);
+        var (photo, findings) = await StageAsync(person, kind, fileName, content, actor, ct);
+        if (photo is null)
+        {
+            return (null, findings);
+        }
+
         if (derivedFrom is { } original)
         {
             photo.MarkDerivedFrom(original);
         }
 
         await db.SaveChangesAsync(ct);
-        return photo;
+        return (photo, findings);
     }
 
     public async Task<(PhotoUpload Upload, PhotoReport Report)> ImportAsync(CollectionBatch batch, string uploadName, IReadOnlyList<PhotoUploadFile> files, string actor, CancellationToken ct = default)
@@ -74,8 +80,10 @@ public sealed class PhotoService(AppDbContext db, IPhotoStore store, PhotoInspec
                 continue;
             }
 
-            var photo = await StageAsync(person, parsed.Kind, file.Name, file.Content, actor, ct);
-            report.Files.Add(new(file.Name, person.Id, person.Name, parsed.Kind.ToString(), null, [.. photo.Findings]));
+            var (photo, findings) = await StageAsync(person, parsed.Kind, file.Name, file.Content, actor, ct);
+            report.Files.Add(photo is null
+                ? new(file.Name, null, person.Name, parsed.Kind.ToString(), "文件不是可读的 JPEG 照片，未保存。", [.. findings])
+                : new(file.Name, person.Id, person.Name, parsed.Kind.ToString(), null, [.. findings]));
         }
 
         var withPortrait = await db.Photos.Where(p => p.UnitId == batch.UnitId && p.Kind == PhotoKind.Portrait && p.IsCurrent)
@@ -100,7 +108,11 @@ public sealed class PhotoService(AppDbContext db, IPhotoStore store, PhotoInspec
     public static IReadOnlyList<Measurement> MeasurementsOf(PersonPhoto photo) =>
         JsonSerializer.Deserialize<List<Measurement>>(photo.InspectionJson, Json) ?? [];
 
-    private async Task<PersonPhoto> StageAsync(InsuredPerson person, PhotoKind kind, string fileName, byte[] content, string actor, CancellationToken ct)
+    /// <summary>
+    /// Inspects and, if the file is a readable JPEG, stores it as the person's current photo of that kind.
+    /// An unreadable file (not a JPEG, truncated, absurd dimensions) is reported and never stored.
+    /// </summary>
+    private async Task<(PersonPhoto? Photo, IReadOnlyList<Finding> Findings)> StageAsync(InsuredPerson person, PhotoKind kind, string fileName, byte[] content, string actor, CancellationToken ct)
     {
         IReadOnlyList<Finding> findings;
         IReadOnlyList<Measurement> measurements;
@@ -116,6 +128,12 @@ public sealed class PhotoService(AppDbContext db, IPhotoStore store, PhotoInspec
             measurements = [];
         }
 
+        if (findings.Any(f => f.Code == RuleCodes.PhotoUnreadable))
+        {
+            logger.LogInformation("Unreadable photo file refused for person {PersonId}", person.Id);
+            return (null, findings);
+        }
+
         var hash = await store.SaveAsync(StoreKey(person.UnitId), content, ct);
         var previous = await db.Photos.Where(p => p.PersonId == person.Id && p.Kind == kind && p.IsCurrent).ToListAsync(ct);
         previous.ForEach(p => p.Supersede());
@@ -127,7 +145,7 @@ public sealed class PhotoService(AppDbContext db, IPhotoStore store, PhotoInspec
         }
 
         audit.Record(actor, "UploadPhoto", "Person", person.Id, person.UnitId, new { Kind = kind.ToString(), File = Path.GetFileName(fileName), Hash = hash[..12], Codes = findings.Select(f => f.Code) });
-        return photo;
+        return (photo, findings);
     }
 
     private bool IsReadableJpeg(byte[] content)

@@ -48,6 +48,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string LogFile { get; }
 
+    /// <summary>This app's photo store (a folder per unit inside).</summary>
+    public string PhotoDirectory => Path.Combine(_workDirectory, "photos");
+
     /// <summary>Extra settings a test class wants (applied last).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
@@ -68,6 +71,7 @@ public class PortalFactory : WebApplicationFactory<Program>
                 ["Serilog:MinimumLevel:Default"] = "Information",
                 ["DataProtection:KeysDirectory"] = Path.Combine(_workDirectory, "keys"),
                 ["Validation:RegionTablePath"] = TestEnvironment.RegionTablePath,
+                ["Photos:Directory"] = PhotoDirectory,
             };
             foreach (var (key, value) in ExtraSettings)
             {

@@ -99,12 +99,15 @@ public abstract class PhotoTests(PortalFactory factory)
 
         await using (var scope = Factory.CreateScope())
         {
+            // Nothing of any hostile file was stored or attached.
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var stored = await db.Photos.Where(p => p.UnitId == unit.Id).ToListAsync();
-            // Only the readable-but-bad files reach the store (truncated, PNG, huge header), each marked unreadable.
-            Assert.All(stored, p => Assert.Contains(p.Findings, f => f.Code == RuleCodes.PhotoUnreadable));
-            Assert.DoesNotContain(stored, p => p.PersonId == persons[1].PersonId || p.PersonId == persons[2].PersonId);
+            Assert.Empty(await db.Photos.Where(p => p.UnitId == unit.Id).ToListAsync());
+            var persons2 = await db.Persons.Where(p => p.UnitId == unit.Id).ToListAsync();
+            Assert.DoesNotContain(persons2.SelectMany(p => p.Findings), f => f.Field == "Photo");
         }
+
+        var unitStore = Path.Combine(Factory.PhotoDirectory, $"unit-{unit.Id}");
+        Assert.True(!Directory.Exists(unitStore) || Directory.GetFiles(unitStore, "*", SearchOption.AllDirectories).Length == 0, "Files of the hostile upload reached the photo store.");
 
         using var health = PortalClient.Create(Factory);
         Assert.Equal(HttpStatusCode.OK, (await health.Http.GetAsync("/health")).StatusCode);

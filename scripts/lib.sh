@@ -20,6 +20,15 @@ apt_install() {
   $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# ensure_apt_lists PKG: makes sure apt knows PKG (for `apt-get download` in tests), updating the lists once if not.
+ensure_apt_lists() {
+  apt-cache show "$1" >/dev/null 2>&1 && return 0
+  say "Updating Debian package lists (the tests download $1's files)"
+  local sudo=""
+  [ "$(id -u)" != "0" ] && sudo="sudo"
+  $sudo apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null
+}
+
 require_dotnet() {
   if ! command -v dotnet >/dev/null; then
     echo "The .NET 10 SDK is required: https://learn.microsoft.com/dotnet/core/install/linux-debian (package dotnet-sdk-10.0)." >&2

@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
 apt_install postgresql chromium fonts-wqy-microhei docker-compose libreoffice-calc-nogui poppler-utils libturbojpeg0 opencv-data imagemagick python3
+ensure_apt_lists python3-skimage
 require_dotnet
 
 work=$(mktemp -d /tmp/socialcard-test.XXXXXX)

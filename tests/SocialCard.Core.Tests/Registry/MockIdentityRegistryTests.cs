@@ -249,7 +249,11 @@ public class MockIdentityRegistryTests
     {
         var mock = new MockIdentityRegistry(new MockRegistryOptions
         {
-            Size = 10_000, Seed = 7, ChunkSize = 100, Latency = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromMilliseconds(20),
+            Size = 10_000,
+            Seed = 7,
+            ChunkSize = 100,
+            Latency = TimeSpan.FromSeconds(5),
+            Timeout = TimeSpan.FromMilliseconds(20),
         });
 
         var watch = Stopwatch.StartNew();
@@ -266,7 +270,12 @@ public class MockIdentityRegistryTests
     {
         var mock = new MockIdentityRegistry(new MockRegistryOptions
         {
-            Size = 10_000, Seed = 7, ChunkSize = 100, OutageAfterChunks = 1, FailureKind = RegistryFailureKind.Timeout, Timeout = TimeSpan.FromMilliseconds(10),
+            Size = 10_000,
+            Seed = 7,
+            ChunkSize = 100,
+            OutageAfterChunks = 1,
+            FailureKind = RegistryFailureKind.Timeout,
+            Timeout = TimeSpan.FromMilliseconds(10),
         });
         var queries = Queries(7, 300);
 

@@ -52,7 +52,8 @@ public static class ConfirmationFormPdf
         var x = Left;
         for (var c = 0; c < headers.Length; c++)
         {
-            Cell(gfx, text, new XRect(x, y, Widths[c], Row), headers[c], Size, XStringAlignment.Center, bold: c is 0 or 1 or 5);
+            // UMing's × is a small Latin sign: print it larger so the column reads as clearly as ✓.
+            Cell(gfx, text, new XRect(x, y, Widths[c], Row), headers[c], c == 3 ? 18 : Size, XStringAlignment.Center, bold: c is 0 or 1 or 5);
             x += Widths[c];
         }
 

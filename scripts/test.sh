@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, both providers' migrations, core unit tests, the web suite on SQLite
 # and on a throwaway PostgreSQL cluster, the Chromium test, and the log scan.
-# Installs what it needs: Debian packages postgresql, chromium, fonts-wqy-microhei, docker-compose
+# Installs what it needs: Debian packages postgresql, chromium, fonts-wqy-microhei, fonts-arphic-uming and
+# fonts-hanazono (printed forms), docker-compose
 # (only to validate docker-compose.yml; no Docker engine is needed), libreoffice-calc-nogui (.xls test
 # files, workbook round trips), poppler-utils (PDF pages to PNG), libturbojpeg0 (photo codec),
 # opencv-data (face cascades), imagemagick (the face tests convert their PNG portrait), python3;
@@ -11,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-apt_install postgresql chromium fonts-wqy-microhei docker-compose libreoffice-calc-nogui poppler-utils libturbojpeg0 opencv-data imagemagick python3
+apt_install postgresql chromium fonts-wqy-microhei fonts-arphic-uming fonts-hanazono docker-compose libreoffice-calc-nogui poppler-utils libturbojpeg0 opencv-data imagemagick python3
 ensure_apt_lists python3-skimage
 require_dotnet
 

@@ -78,6 +78,7 @@ public static class ServiceSetup
         services.AddSingleton<IPhotoStore>(sp => new FileSystemPhotoStore(
             Path.GetFullPath(Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, sp.GetRequiredService<PhotoSettings>().Directory))));
         services.AddScoped<PhotoService>();
+        services.AddScoped<Documents.SummaryTables>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

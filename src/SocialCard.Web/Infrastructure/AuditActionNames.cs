@@ -27,6 +27,7 @@ public static class AuditActionNames
         ["UploadPhoto"] = "上传照片",
         ["UploadPhotos"] = "批量上传照片",
         ["OverridePhotoWarnings"] = "认可照片提醒",
+        ["PrintSummaryTable"] = "打印汇总表",
     };
 
     public static string ToChinese(string action) => Names.GetValueOrDefault(action, action);

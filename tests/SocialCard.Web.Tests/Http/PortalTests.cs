@@ -355,6 +355,72 @@ public abstract class PortalTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task Declared_batch_prints_a_summary_table_whose_digest_changes_with_the_batch()
+    {
+        var unit = await TestData.CreateUnitWithClerkAsync(Factory);
+        using var clerk = await PortalClient.SignedInAsync(Factory, unit.Number);
+        var batchId = await CreateBatchAsync(clerk, "汇总表测试");
+        var personId = await AddPersonAsync(clerk, batchId, "欧阳娜娜", Ids.Make(male: false, year: 1999));
+        var url = $"/Unit/Batches/Details/{batchId}?handler=Summary";
+
+        // Not yet declared: refused with what to do.
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.Http.GetAsync(url)).StatusCode);
+
+        await clerk.SubmitAsync($"/Unit/Batches/Details/{batchId}", "form[action*='Declare']", []);
+        var first = await PdfTextAsync(await clerk.Http.GetAsync(url));
+        Assert.Contains("汇总表", first.Text);
+        Assert.Contains("欧阳娜娜", first.Text);
+        Assert.Equal(1, first.Pages);
+
+        // Withdraw, change the person, declare again: the digest no longer matches the old paper.
+        await clerk.SubmitAsync($"/Unit/Batches/Details/{batchId}", "form[action*='Withdraw']", []);
+        await clerk.SubmitAsync($"/Unit/Persons/Edit/{batchId}/{personId}", "form.card", new() { ["Form.Phone"] = "13700000000" });
+        await clerk.SubmitAsync($"/Unit/Batches/Details/{batchId}", "form[action*='Declare']", []);
+        var second = await PdfTextAsync(await clerk.Http.GetAsync(url));
+        Assert.NotEqual(first.Digest, second.Digest);
+
+        var other = await TestData.CreateUnitWithClerkAsync(Factory);
+        using var stranger = await PortalClient.SignedInAsync(Factory, other.Number);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Http.GetAsync(url)).StatusCode);
+    }
+
+    private static async Task<(string Text, int Pages, string Digest)> PdfTextAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var fileName = response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName!;
+        var digest = Path.GetFileNameWithoutExtension(fileName).Split('-').Last();
+        var dir = Directory.CreateTempSubdirectory("sc-pdf-");
+        try
+        {
+            var pdf = Path.Combine(dir.FullName, "table.pdf");
+            await File.WriteAllBytesAsync(pdf, await response.Content.ReadAsByteArrayAsync());
+            var text = Run("pdftotext", pdf, "-");
+            Run("pdftoppm", "-png", "-r", "30", pdf, Path.Combine(dir.FullName, "page"));
+            return (text, Directory.GetFiles(dir.FullName, "page*.png").Length, digest);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static string Run(string tool, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start (apt-get install -y poppler-utils)");
+        var output = process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000), $"{tool} did not finish");
+        Assert.True(process.ExitCode == 0, $"{tool} failed: {process.StandardError.ReadToEnd()}");
+        return output;
+    }
+
+    [Fact]
     public async Task Request_logs_mask_ID_numbers()
     {
         var unit = await TestData.CreateUnitWithClerkAsync(Factory);

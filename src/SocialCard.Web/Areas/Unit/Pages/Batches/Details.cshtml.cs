@@ -155,6 +155,27 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
         return Redirect($"/Unit/Batches/Photos/{id}?upload={stored.Id}");
     }
 
+    /// <summary>The summary table to print, seal and take to the hall: once the batch is declared.</summary>
+    public async Task<IActionResult> OnGetSummaryAsync(int id, [FromServices] Documents.SummaryTables tables, CancellationToken ct)
+    {
+        var batch = await db.BatchesOf(User).AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct);
+        if (batch is null)
+        {
+            return NotFound();
+        }
+
+        if (batch.Status is not (BatchStatus.Declared or BatchStatus.Accepted))
+        {
+            TempData["Error"] = "申报后才能打印汇总表：请先申报此批次。";
+            return Redirect($"/Unit/Batches/Details/{id}");
+        }
+
+        var (pdf, digest) = await tables.WriteAsync(batch, ct);
+        audit.Record(User, "PrintSummaryTable", "Batch", batch.Id, batch.UnitId, new { Digest = digest });
+        await db.SaveChangesAsync(ct);
+        return File(pdf, "application/pdf", $"汇总表-{batch.Id}-{digest}.pdf");
+    }
+
     public Task<IActionResult> OnPostDeclareAsync(int id, Guid version) =>
         TransitionAsync(id, version, batch => actions.DeclareAsync(batch, User.ActorName()), "批次已申报。请打印汇总表，加盖单位公章后送交采集点。");
 

@@ -5,9 +5,11 @@ using SocialCard.Core.Api;
 using SocialCard.Core.Auditing;
 using SocialCard.Core.Batches;
 using SocialCard.Core.Common;
+using SocialCard.Core.Exports;
 using SocialCard.Core.Persons;
 using SocialCard.Core.Photos;
 using SocialCard.Core.Register;
+using SocialCard.Core.Review;
 using SocialCard.Core.Units;
 
 namespace SocialCard.Data;
@@ -35,6 +37,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<PersonPhoto> Photos => Set<PersonPhoto>();
 
     public DbSet<PhotoUpload> PhotoUploads => Set<PhotoUpload>();
+
+    public DbSet<PersonComparison> Comparisons => Set<PersonComparison>();
+
+    public DbSet<DataExport> Exports => Set<DataExport>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -11,12 +11,14 @@ using Microsoft.Extensions.WebEncoders;
 using SocialCard.Core.Photos;
 using SocialCard.Core.Photos.Jpeg;
 using SocialCard.Core.Photos.Storage;
+using SocialCard.Core.Registry;
 using SocialCard.Core.Rosters;
 using SocialCard.Data;
 using SocialCard.Web.Api;
 using SocialCard.Web.Batches;
 using SocialCard.Web.Infrastructure;
 using SocialCard.Web.Photos;
+using SocialCard.Web.Review;
 using SocialCard.Web.Rosters;
 
 namespace SocialCard.Web;
@@ -79,6 +81,10 @@ public static class ServiceSetup
             Path.GetFullPath(Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, sp.GetRequiredService<PhotoSettings>().Directory))));
         services.AddScoped<PhotoService>();
         services.AddScoped<Documents.SummaryTables>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(RegistrySettings.Section).Get<RegistrySettings>() ?? new RegistrySettings());
+        services.AddSingleton<MockIdentityRegistry>(sp => sp.GetRequiredService<RegistrySettings>().Build());
+        services.AddSingleton<IIdentityRegistry>(sp => sp.GetRequiredService<MockIdentityRegistry>());
+        services.AddScoped<RegistryComparisons>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

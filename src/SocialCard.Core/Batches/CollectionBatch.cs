@@ -45,6 +45,11 @@ public sealed class CollectionBatch : IVersioned
     /// <summary>The hall's reason when it returned the batch.</summary>
     public string? ReturnReason { get; private set; }
 
+    /// <summary>The digest printed on the last summary table (<see cref="Documents.BatchDigest"/>), for the hall's lookup; set by the print, not by a change.</summary>
+    public string? SummaryDigest { get; private set; }
+
+    public DateTimeOffset? SummaryPrintedAt { get; private set; }
+
     public Guid Version { get; set; }
 
     public IReadOnlyList<BatchTransition> History => _history;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SocialCard.Core.Common;
+using SocialCard.Core.Review;
 using SocialCard.Core.Validation;
 
 namespace SocialCard.Core.Persons;
@@ -94,6 +95,28 @@ public sealed class InsuredPerson : IVersioned
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>What the hall asked of this person after review (on-site photo, correction), with its reason.</summary>
+    public HallMark HallMark { get; private set; }
+
+    public string? HallMarkReason { get; private set; }
+
+    public string? HallMarkedBy { get; private set; }
+
+    public DateTimeOffset? HallMarkedAt { get; private set; }
+
+    /// <summary>The day the person is expected at <see cref="OnSitePhotoHallId"/> for the on-site photo.</summary>
+    public DateOnly? OnSitePhotoDate { get; private set; }
+
+    public int? OnSitePhotoHallId { get; private set; }
+
+    /// <summary>When the hall recorded that the on-site photo was taken (the mark is then closed).</summary>
+    public DateTimeOffset? OnSitePhotoTakenAt { get; private set; }
+
+    /// <summary>The 分批报盘 export that sent this person to card production; null while pending.</summary>
+    public int? ExportId { get; private set; }
+
+    public DateTimeOffset? ExportedAt { get; private set; }
+
     public Guid Version { get; set; }
 
     public string MaskedIdNumber => CitizenId.Mask(IdNumber);
@@ -162,6 +185,90 @@ public sealed class InsuredPerson : IVersioned
         return probe.Name == Name && probe.IdNumber == IdNumber && probe.Sex == Sex && probe.BirthDate == BirthDate
             && probe.EthnicityCode == EthnicityCode && probe.Phone == Phone && probe.Postcode == Postcode && probe.Address == Address
             && probe.Findings.SequenceEqual(Findings.Where(f => f.Field != PhotoField));
+    }
+
+    public const int ReasonMaxLength = 200;
+
+    /// <summary>The hall marks the person for an on-site photo or a correction; a reason is required.</summary>
+    public Result Mark(HallMark mark, string? reason, string actor, DateTimeOffset at)
+    {
+        if (ExportId is not null)
+        {
+            return Result.Fail($"{Name} 已报盘，不能再标记。");
+        }
+
+        if (mark == HallMark.None)
+        {
+            ClearMark();
+            return Result.Ok();
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Result.Fail($"请填写标记“{mark.ToChinese()}”的原因（{Name}），单位和本人将看到这一说明。");
+        }
+
+        HallMark = mark;
+        HallMarkReason = Truncate(reason.Trim(), ReasonMaxLength);
+        HallMarkedBy = actor;
+        HallMarkedAt = at;
+        OnSitePhotoTakenAt = null;
+        if (mark != HallMark.OnSitePhoto)
+        {
+            OnSitePhotoDate = null;
+            OnSitePhotoHallId = null;
+        }
+
+        return Result.Ok();
+    }
+
+    public void ClearMark()
+    {
+        HallMark = HallMark.None;
+        HallMarkReason = null;
+        HallMarkedBy = null;
+        HallMarkedAt = null;
+        OnSitePhotoDate = null;
+        OnSitePhotoHallId = null;
+    }
+
+    /// <summary>Schedules the on-site photo of a person marked for one.</summary>
+    public Result ScheduleOnSitePhoto(DateOnly date, int hallId)
+    {
+        if (HallMark != HallMark.OnSitePhoto || OnSitePhotoTakenAt is not null)
+        {
+            return Result.Fail($"{Name} 没有待现场拍照的标记，不能预约。");
+        }
+
+        OnSitePhotoDate = date;
+        OnSitePhotoHallId = hallId;
+        return Result.Ok();
+    }
+
+    /// <summary>The hall took the on-site photo: the mark is closed, the schedule kept as history.</summary>
+    public Result RecordOnSitePhotoTaken(DateTimeOffset at)
+    {
+        if (HallMark != HallMark.OnSitePhoto || OnSitePhotoTakenAt is not null)
+        {
+            return Result.Fail($"{Name} 没有待现场拍照的标记。");
+        }
+
+        OnSitePhotoTakenAt = at;
+        return Result.Ok();
+    }
+
+    /// <summary>Whether an open hall mark still holds the person back from export.</summary>
+    public bool IsHeldByHall => HallMark == HallMark.Correction || (HallMark == HallMark.OnSitePhoto && OnSitePhotoTakenAt is null);
+
+    public void MarkExported(int exportId, DateTimeOffset at)
+    {
+        if (ExportId is not null)
+        {
+            throw new InvalidOperationException("A person is exported only once.");
+        }
+
+        ExportId = exportId;
+        ExportedAt = at;
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

@@ -12,6 +12,8 @@ internal sealed class BatchConfiguration : IEntityTypeConfiguration<CollectionBa
         b.ToTable("batches");
         b.Property(x => x.Title).HasMaxLength(CollectionBatch.TitleMaxLength).IsRequired();
         b.Property(x => x.ReturnReason).HasMaxLength(500);
+        b.Property(x => x.SummaryDigest).HasMaxLength(32);
+        b.HasIndex(x => x.SummaryDigest);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.UnitId, x.Status });
         b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);

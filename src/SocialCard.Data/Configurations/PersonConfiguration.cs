@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SocialCard.Core.Auditing;
+using SocialCard.Core.Exports;
 using SocialCard.Core.Persons;
+using SocialCard.Core.Review;
 using SocialCard.Core.Units;
 
 namespace SocialCard.Data.Configurations;
@@ -12,6 +14,13 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<InsuredPers
     {
         b.ToTable("persons");
         b.Ignore(p => p.MaskedIdNumber);
+        b.Ignore(p => p.IsHeldByHall);
+        b.Property(p => p.HallMarkReason).HasMaxLength(InsuredPerson.ReasonMaxLength);
+        b.Property(p => p.HallMarkedBy).HasMaxLength(256);
+        b.HasOne<Hall>().WithMany().HasForeignKey(p => p.OnSitePhotoHallId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<DataExport>().WithMany().HasForeignKey(p => p.ExportId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => new { p.HallMark, p.OnSitePhotoDate });
+        b.HasIndex(p => new { p.UnitId, p.ExportId });
         b.Property(p => p.PersonalNumber).HasMaxLength(InsuredPerson.CodeMaxLength);
         b.Property(p => p.Category).HasMaxLength(InsuredPerson.CodeMaxLength);
         b.Property(p => p.Name).HasMaxLength(InsuredPerson.NameMaxLength).IsRequired();
@@ -44,5 +53,35 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Changes).HasMaxLength(4000);
         b.HasIndex(a => a.At);
         b.HasIndex(a => new { a.UnitId, a.At });
+    }
+}
+
+internal sealed class PersonComparisonConfiguration : IEntityTypeConfiguration<PersonComparison>
+{
+    public void Configure(EntityTypeBuilder<PersonComparison> b)
+    {
+        b.ToTable("person_comparisons");
+        b.HasKey(c => c.PersonId);
+        b.Property(c => c.PersonId).ValueGeneratedNever();
+        b.Ignore(c => c.RegistryHasPhoto);
+        b.Ignore(c => c.Differences);
+        b.Property(c => c.RegistryName).HasMaxLength(InsuredPerson.NameMaxLength);
+        b.Property(c => c.RegistryEthnicityCode).HasMaxLength(InsuredPerson.EthnicityMaxLength);
+        b.HasOne<InsuredPerson>().WithOne().HasForeignKey<PersonComparison>(c => c.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(c => new { c.BatchId, c.Outcome });
+    }
+}
+
+internal sealed class DataExportConfiguration : IEntityTypeConfiguration<DataExport>
+{
+    public void Configure(EntityTypeBuilder<DataExport> b)
+    {
+        b.ToTable("data_exports");
+        b.Property(e => e.FileName).HasMaxLength(DataExport.FileNameMaxLength).IsRequired();
+        b.Property(e => e.CreatedBy).HasMaxLength(256).IsRequired();
+        b.Property(e => e.Sha256).HasMaxLength(64).IsRequired();
+        b.Property(e => e.StoredPath).HasMaxLength(400).IsRequired();
+        b.HasOne<Unit>().WithMany().HasForeignKey(e => e.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => new { e.UnitId, e.Number }).IsUnique();
     }
 }

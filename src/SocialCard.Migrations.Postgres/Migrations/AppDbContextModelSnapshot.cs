@@ -308,6 +308,13 @@ namespace SocialCard.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SummaryDigest")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("SummaryPrintedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -321,6 +328,8 @@ namespace SocialCard.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SummaryDigest");
 
                     b.HasIndex("UnitId", "Status");
 
@@ -403,6 +412,57 @@ namespace SocialCard.Migrations.Postgres.Migrations
                     b.ToTable("roster_uploads", (string)null);
                 });
 
+            modelBuilder.Entity("SocialCard.Core.Exports.DataExport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PhotoCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("data_exports", (string)null);
+                });
+
             modelBuilder.Entity("SocialCard.Core.Persons.InsuredPerson", b =>
                 {
                     b.Property<int>("Id")
@@ -439,9 +499,29 @@ namespace SocialCard.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("ExportId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ExportedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Findings")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("HallMark")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HallMarkReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("HallMarkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HallMarkedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
@@ -452,6 +532,15 @@ namespace SocialCard.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly?>("OnSitePhotoDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("OnSitePhotoHallId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("OnSitePhotoTakenAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("OriginalIdNumber")
                         .HasMaxLength(40)
@@ -494,9 +583,17 @@ namespace SocialCard.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExportId");
+
                     b.HasIndex("IdNumber");
 
+                    b.HasIndex("OnSitePhotoHallId");
+
                     b.HasIndex("BatchId", "PersonalNumber");
+
+                    b.HasIndex("HallMark", "OnSitePhotoDate");
+
+                    b.HasIndex("UnitId", "ExportId");
 
                     b.HasIndex("UnitId", "IdNumber");
 
@@ -652,6 +749,59 @@ namespace SocialCard.Migrations.Postgres.Migrations
                     b.HasIndex("UnitId", "PersonalNumber");
 
                     b.ToTable("register", (string)null);
+                });
+
+            modelBuilder.Entity("SocialCard.Core.Review.PersonComparison", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BirthDateResult")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ComparedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EthnicityResult")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IdNumberResult")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NameResult")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PhotoResult")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RegistryBirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegistryEthnicityCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RegistryName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("RegistrySex")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SexResult")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("BatchId", "Outcome");
+
+                    b.ToTable("person_comparisons", (string)null);
                 });
 
             modelBuilder.Entity("SocialCard.Core.Units.Hall", b =>
@@ -908,6 +1058,15 @@ namespace SocialCard.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialCard.Core.Exports.DataExport", b =>
+                {
+                    b.HasOne("SocialCard.Core.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialCard.Core.Persons.InsuredPerson", b =>
                 {
                     b.HasOne("SocialCard.Core.Batches.CollectionBatch", null)
@@ -915,6 +1074,16 @@ namespace SocialCard.Migrations.Postgres.Migrations
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SocialCard.Core.Exports.DataExport", null)
+                        .WithMany()
+                        .HasForeignKey("ExportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SocialCard.Core.Units.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("OnSitePhotoHallId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SocialCard.Core.Units.Unit", null)
                         .WithMany()
@@ -947,6 +1116,15 @@ namespace SocialCard.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCard.Core.Review.PersonComparison", b =>
+                {
+                    b.HasOne("SocialCard.Core.Persons.InsuredPerson", null)
+                        .WithOne()
+                        .HasForeignKey("SocialCard.Core.Review.PersonComparison", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

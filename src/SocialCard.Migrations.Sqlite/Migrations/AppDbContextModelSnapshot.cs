@@ -291,6 +291,13 @@ namespace SocialCard.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SummaryDigest")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SummaryPrintedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -304,6 +311,8 @@ namespace SocialCard.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SummaryDigest");
 
                     b.HasIndex("UnitId", "Status");
 
@@ -384,6 +393,55 @@ namespace SocialCard.Migrations.Sqlite.Migrations
                     b.ToTable("roster_uploads", (string)null);
                 });
 
+            modelBuilder.Entity("SocialCard.Core.Exports.DataExport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PhotoCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("data_exports", (string)null);
+                });
+
             modelBuilder.Entity("SocialCard.Core.Persons.InsuredPerson", b =>
                 {
                     b.Property<int>("Id")
@@ -418,8 +476,28 @@ namespace SocialCard.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ExportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExportedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Findings")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HallMark")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HallMarkReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HallMarkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HallMarkedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IdNumber")
@@ -431,6 +509,15 @@ namespace SocialCard.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OnSitePhotoDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OnSitePhotoHallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OnSitePhotoTakenAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OriginalIdNumber")
                         .HasMaxLength(40)
@@ -473,9 +560,17 @@ namespace SocialCard.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExportId");
+
                     b.HasIndex("IdNumber");
 
+                    b.HasIndex("OnSitePhotoHallId");
+
                     b.HasIndex("BatchId", "PersonalNumber");
+
+                    b.HasIndex("HallMark", "OnSitePhotoDate");
+
+                    b.HasIndex("UnitId", "ExportId");
 
                     b.HasIndex("UnitId", "IdNumber");
 
@@ -625,6 +720,59 @@ namespace SocialCard.Migrations.Sqlite.Migrations
                     b.HasIndex("UnitId", "PersonalNumber");
 
                     b.ToTable("register", (string)null);
+                });
+
+            modelBuilder.Entity("SocialCard.Core.Review.PersonComparison", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BirthDateResult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComparedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EthnicityResult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IdNumberResult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NameResult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PhotoResult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RegistryBirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistryEthnicityCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistryName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RegistrySex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SexResult")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("BatchId", "Outcome");
+
+                    b.ToTable("person_comparisons", (string)null);
                 });
 
             modelBuilder.Entity("SocialCard.Core.Units.Hall", b =>
@@ -877,6 +1025,15 @@ namespace SocialCard.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialCard.Core.Exports.DataExport", b =>
+                {
+                    b.HasOne("SocialCard.Core.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SocialCard.Core.Persons.InsuredPerson", b =>
                 {
                     b.HasOne("SocialCard.Core.Batches.CollectionBatch", null)
@@ -884,6 +1041,16 @@ namespace SocialCard.Migrations.Sqlite.Migrations
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SocialCard.Core.Exports.DataExport", null)
+                        .WithMany()
+                        .HasForeignKey("ExportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SocialCard.Core.Units.Hall", null)
+                        .WithMany()
+                        .HasForeignKey("OnSitePhotoHallId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SocialCard.Core.Units.Unit", null)
                         .WithMany()
@@ -916,6 +1083,15 @@ namespace SocialCard.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialCard.Core.Review.PersonComparison", b =>
+                {
+                    b.HasOne("SocialCard.Core.Persons.InsuredPerson", null)
+                        .WithOne()
+                        .HasForeignKey("SocialCard.Core.Review.PersonComparison", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

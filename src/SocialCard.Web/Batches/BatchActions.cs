@@ -40,11 +40,20 @@ public sealed class BatchActions(AppDbContext db, AuditLog audit, TimeProvider c
     public Task<Result> DeclareAsync(CollectionBatch batch, string actor, CancellationToken ct = default) =>
         MoveAsync(batch, "Declare", b => b.Declare(actor, clock.GetUtcNow()), actor, ct);
 
+    /// <summary>The unit takes the batch back; the registry answers are dropped, since the data may now change.</summary>
     public Task<Result> WithdrawAsync(CollectionBatch batch, string actor, CancellationToken ct = default) =>
-        MoveAsync(batch, "Withdraw", b => b.Withdraw(actor, clock.GetUtcNow()), actor, ct);
+        MoveAsync(batch, "Withdraw", b => b.Withdraw(actor, clock.GetUtcNow()), actor, ct, forgetComparisons: true);
+
+    /// <summary>退回: the hall sends the batch back with a reason; the registry answers are dropped as on withdrawal.</summary>
+    public Task<Result> ReturnAsync(CollectionBatch batch, string? reason, string actor, CancellationToken ct = default) =>
+        MoveAsync(batch, "Return", b => b.Return(actor, clock.GetUtcNow(), reason ?? ""), actor, ct, forgetComparisons: true);
+
+    /// <summary>受理: the hall accepts the batch.</summary>
+    public Task<Result> AcceptAsync(CollectionBatch batch, string actor, CancellationToken ct = default) =>
+        MoveAsync(batch, "Accept", b => b.Accept(actor, clock.GetUtcNow()), actor, ct);
 
     /// <summary>Needs the batch tracked with its persons loaded (the declaration checks them).</summary>
-    private async Task<Result> MoveAsync(CollectionBatch batch, string action, Func<CollectionBatch, Result> transition, string actor, CancellationToken ct)
+    private async Task<Result> MoveAsync(CollectionBatch batch, string action, Func<CollectionBatch, Result> transition, string actor, CancellationToken ct, bool forgetComparisons = false)
     {
         var from = batch.Status;
         var result = transition(batch);
@@ -53,10 +62,17 @@ public sealed class BatchActions(AppDbContext db, AuditLog audit, TimeProvider c
             return result;
         }
 
-        audit.Record(actor, action + "Batch", "Batch", batch.Id, batch.UnitId, new { From = from.ToString(), To = batch.Status.ToString(), Persons = batch.Persons.Count });
+        audit.Record(actor, action + "Batch", "Batch", batch.Id, batch.UnitId, new { From = from.ToString(), To = batch.Status.ToString(), Persons = batch.Persons.Count, Reason = batch.Status == BatchStatus.Returned ? batch.ReturnReason : null });
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            if (forgetComparisons)
+            {
+                await db.Comparisons.Where(c => c.BatchId == batch.Id).ExecuteDeleteAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -28,6 +28,17 @@ public static class AuditActionNames
         ["UploadPhotos"] = "批量上传照片",
         ["OverridePhotoWarnings"] = "认可照片提醒",
         ["PrintSummaryTable"] = "打印汇总表",
+        ["ReturnBatch"] = "退回批次",
+        ["AcceptBatch"] = "受理批次",
+        ["CompareBatch"] = "身份信息比对",
+        ["MarkPersons"] = "标记人员",
+        ["ScheduleOnSitePhoto"] = "预约现场拍照",
+        ["OnSitePhotoTaken"] = "现场拍照完成",
+        ["PrintApplicationForms"] = "打印申领表",
+        ["PrintConfirmationForms"] = "打印确认表",
+        ["ExportData"] = "分批报盘",
+        ["DownloadExport"] = "下载报盘文件",
+        ["LookupDigest"] = "核对汇总表",
     };
 
     public static string ToChinese(string action) => Names.GetValueOrDefault(action, action);

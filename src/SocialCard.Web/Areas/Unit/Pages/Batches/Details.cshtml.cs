@@ -173,6 +173,11 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
         var (pdf, digest) = await tables.WriteAsync(batch, ct);
         audit.Record(User, "PrintSummaryTable", "Batch", batch.Id, batch.UnitId, new { Digest = digest });
         await db.SaveChangesAsync(ct);
+
+        // The hall finds the batch by the printed digest. Not a change of the batch: its version stays.
+        var printedAt = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        await db.Batches.Where(b => b.Id == batch.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.SummaryDigest, digest).SetProperty(b => b.SummaryPrintedAt, printedAt), ct);
         return File(pdf, "application/pdf", $"汇总表-{batch.Id}-{digest}.pdf");
     }
 

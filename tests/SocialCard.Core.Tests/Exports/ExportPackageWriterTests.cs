@@ -25,8 +25,8 @@ public sealed class ExportPackageWriterTests
 
         Assert.Equal(
             ["1111011out_1.xlsx", $"1111011/{Ids.Male}-张三.jpg", $"1111011/{Ids.Female}-李四.jpg", "manifest.json"],
-            Names(zip));
-        Assert.Equal(Photo("p2"), Bytes(zip, $"1111011/{Ids.Female}-李四.jpg"));
+            ExportZip.Names(zip));
+        Assert.Equal(Photo("p2"), ExportZip.Entry(zip, $"1111011/{Ids.Female}-李四.jpg"));
         Assert.Equal("1111011out_1.zip", manifest.FileName);
         Assert.Equal(3, manifest.PersonCount);
         Assert.Equal(2, manifest.PhotoCount);
@@ -39,10 +39,10 @@ public sealed class ExportPackageWriterTests
         Assert.Equal(4, wang.Row);
 
         // The manifest read back from the zip is the one returned, and says "registry" in words.
-        var json = Encoding.UTF8.GetString(Bytes(zip, "manifest.json"));
+        var json = Encoding.UTF8.GetString(ExportZip.Entry(zip, "manifest.json"));
         Assert.Contains("\"photoSource\": \"registry\"", json);
         Assert.DoesNotContain(persons[2].IdNumber, json); // ID numbers only in the roster and the photo names
-        var read = ExportManifest.Read(new MemoryStream(Bytes(zip, "manifest.json")))!;
+        var read = ExportManifest.Read(new MemoryStream(ExportZip.Entry(zip, "manifest.json")))!;
         Assert.Equal(manifest.Files, read.Files);
         Assert.Equal(manifest.Persons, read.Persons);
     }
@@ -82,7 +82,7 @@ public sealed class ExportPackageWriterTests
         };
         var (zip, manifest) = await WriteAsync(new ExportHeader("3707000002", "实验小学", 2, At, GroupByClass: true), persons);
 
-        var names = Names(zip);
+        var names = ExportZip.Names(zip);
         Assert.Contains($"3707000002/一班/{persons[1].IdNumber}-乙.jpg", names);
         Assert.Contains($"3707000002/二班/{persons[0].IdNumber}-甲.jpg", names);
         Assert.Contains($"3707000002/二班/{persons[3].IdNumber}-丁.jpg", names);
@@ -90,7 +90,7 @@ public sealed class ExportPackageWriterTests
 
         // Rows are grouped by class (folder order) and keep the given order inside a class.
         Assert.Equal(["乙", "甲", "丁", "丙"], manifest.Persons.Select(p => p.Name));
-        var rows = ReadRoster(zip, manifest.Roster);
+        var rows = ExportZip.Roster(zip, manifest.Roster);
         Assert.Equal(["乙", "甲", "丁", "丙"], rows.Select(r => r[RosterColumn.Name].Text));
         Assert.Equal([2, 3, 4, 5], manifest.Persons.Select(p => p.Row));
     }
@@ -104,7 +104,7 @@ public sealed class ExportPackageWriterTests
         var rare = Person("𠀀林", Ids.Male, photo: "y");
         var (zip, manifest) = await WriteAsync(new ExportHeader("1111011", "示例公司", 3, At, GroupByClass: false), [person, rare]);
 
-        var result = new RosterReader().Read(new MemoryStream(Bytes(zip, manifest.Roster)), manifest.Roster, new RosterLimits());
+        var result = new RosterReader().Read(new MemoryStream(ExportZip.Entry(zip, manifest.Roster)), manifest.Roster, new RosterLimits());
         Assert.True(result.Succeeded, string.Join(" | ", result.FileFindings.Select(f => f.Finding.Message)));
         Assert.Equal(RosterTemplate.Version, result.TemplateVersion);
         Assert.Equal(2, result.Rows.Count);
@@ -134,7 +134,7 @@ public sealed class ExportPackageWriterTests
         }
 
         Assert.Equal("𠀀林", result.Rows[1][RosterColumn.Name].Text);
-        Assert.Contains($"1111011/{Ids.Male}-𠀀林.jpg", Names(zip));
+        Assert.Contains($"1111011/{Ids.Male}-𠀀林.jpg", ExportZip.Names(zip));
     }
 
     [Theory]
@@ -172,7 +172,7 @@ public sealed class ExportPackageWriterTests
         };
         var (zip, _) = await WriteAsync(new ExportHeader("1111011", "示例学校", 1, At, GroupByClass: true), persons);
 
-        foreach (var name in Names(zip))
+        foreach (var name in ExportZip.Names(zip))
         {
             var segments = name.Split('/');
             Assert.DoesNotContain(segments, s => s is "" or "." or ".." || s.Contains('\\', StringComparison.Ordinal));
@@ -182,7 +182,7 @@ public sealed class ExportPackageWriterTests
 
         Assert.Equal(
             [$"1111011/_/{persons[2].IdNumber}-王五.jpg", $"1111011/______tmp/{Ids.Male}-____x.jpg", $"1111011/__server_share/{Ids.Female}-李_四.jpg", "1111011out_1.xlsx", "manifest.json"],
-            Names(zip).Order(StringComparer.Ordinal));
+            ExportZip.Names(zip).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -191,8 +191,8 @@ public sealed class ExportPackageWriterTests
         var persons = new[] { Person("张三", Ids.Male, photo: "a"), Person("张三", Ids.Male, photo: "b") };
         var (zip, manifest) = await WriteAsync(new ExportHeader("1111011", "示例公司", 1, At, GroupByClass: false), persons);
 
-        Assert.Contains($"1111011/{Ids.Male}-张三.jpg", Names(zip));
-        Assert.Contains($"1111011/{Ids.Male}-张三(2).jpg", Names(zip));
+        Assert.Contains($"1111011/{Ids.Male}-张三.jpg", ExportZip.Names(zip));
+        Assert.Contains($"1111011/{Ids.Male}-张三(2).jpg", ExportZip.Names(zip));
         Assert.Equal(2, manifest.Persons.Select(p => p.Photo).Distinct().Count());
     }
 
@@ -218,27 +218,5 @@ public sealed class ExportPackageWriterTests
         using var output = new MemoryStream();
         var manifest = await ExportPackageWriter.WriteAsync(output, header, persons, (p, _) => Task.FromResult<Stream?>(new MemoryStream(Photo(p.PhotoKey!))));
         return (output.ToArray(), manifest);
-    }
-
-    private static List<string> Names(byte[] zip)
-    {
-        using var archive = new ZipArchive(new MemoryStream(zip));
-        return archive.Entries.Select(e => e.FullName).ToList();
-    }
-
-    private static byte[] Bytes(byte[] zip, string name)
-    {
-        using var archive = new ZipArchive(new MemoryStream(zip));
-        using var stream = (archive.GetEntry(name) ?? throw new InvalidOperationException($"No entry {name}")).Open();
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
-
-    private static IReadOnlyList<RosterRow> ReadRoster(byte[] zip, string name)
-    {
-        var result = new RosterReader().Read(new MemoryStream(Bytes(zip, name)), name, new RosterLimits());
-        Assert.True(result.Succeeded);
-        return result.Rows;
     }
 }

@@ -51,6 +51,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>This app's photo store (a folder per unit inside).</summary>
     public string PhotoDirectory => Path.Combine(_workDirectory, "photos");
 
+    /// <summary>This app's export files (分批报盘 zips).</summary>
+    public string ExportDirectory => Path.Combine(_workDirectory, "exports");
+
     /// <summary>Extra settings a test class wants (applied last).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
@@ -72,6 +75,7 @@ public class PortalFactory : WebApplicationFactory<Program>
                 ["DataProtection:KeysDirectory"] = Path.Combine(_workDirectory, "keys"),
                 ["Validation:RegionTablePath"] = TestEnvironment.RegionTablePath,
                 ["Photos:Directory"] = PhotoDirectory,
+                ["Exports:Directory"] = ExportDirectory,
             };
             foreach (var (key, value) in ExtraSettings)
             {

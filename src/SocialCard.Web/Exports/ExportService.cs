@@ -135,6 +135,7 @@ public sealed class ExportService(
         var plan = (await PendingAsync([unit.Id], track: true, ct)).Plan(unit.Id, unit.Type);
         if (plan.Ready.Count == 0)
         {
+            logger.LogInformation("Export of unit {UnitId} refused: nobody ready, {Held} held", unit.Id, plan.Held.Count);
             return ExportOutcome.Refused(plan.Held.Count > 0
                 ? $"{unit.Name}（{unit.Number}）目前没有可以报盘的人员：{plan.Held.Count} 人暂不能报盘，原因见下表。未生成报盘文件，也未占用报盘编号。"
                 : $"{unit.Name}（{unit.Number}）目前没有待报盘的人员：已受理批次中的人员都已报盘。未生成报盘文件，也未占用报盘编号。");
@@ -213,7 +214,7 @@ public sealed class ExportService(
             logger.LogError("Export of unit {UnitId} stopped: a current portrait is missing from the photo store", unit.Id);
             return ExportOutcome.Refused($"{e.PersonName} 的照片文件在照片库中找不到，本次未导出，也未占用报盘编号。请让单位重新上传此人的照片后再导出。");
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             logger.LogError(e, "Export of unit {UnitId} could not write its file", unit.Id);
             return ExportOutcome.Refused("写入报盘文件失败（服务器磁盘空间或权限问题），本次未导出，也未占用报盘编号。请联系系统管理员。");

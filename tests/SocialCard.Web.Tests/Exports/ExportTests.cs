@@ -100,7 +100,7 @@ public abstract class ExportTests(PortalFactory factory)
         Assert.Contains("待现场拍照", reasons["钱坤"]);
         Assert.Contains(CitizenId.Mask(persons[0].IdNumber), page.QuerySelector($"#unit-{unit.Id} table.held")!.TextContent);
 
-        var error = await ForcedExportAsync(staff, "/Hall/Exports", unit.Id);
+        var error = await RefusedExportAsync(staff, "/Hall/Exports", unit.Id);
         Assert.Contains("没有可以报盘的人员", error);
         Assert.Contains("未占用报盘编号", error);
         await AssertNothingExportedAsync(unit.Id);
@@ -108,7 +108,7 @@ public abstract class ExportTests(PortalFactory factory)
         // After one real export, exporting again with nobody new is refused the same way and takes no number.
         await AcceptedBatchAsync(clerk, unit, new PersonSpec("孙丽", PhotoOf.Own));
         await ExportAsync(staff, "/Hall/Exports", unit.Id);
-        var again = await ForcedExportAsync(staff, "/Hall/Exports", unit.Id);
+        var again = await RefusedExportAsync(staff, "/Hall/Exports", unit.Id);
         Assert.Contains("没有可以报盘的人员", again);
         await AcceptedBatchAsync(clerk, unit, new PersonSpec("周杰", PhotoOf.Own));
         await ExportAsync(staff, "/Hall/Exports", unit.Id);
@@ -182,6 +182,40 @@ public abstract class ExportTests(PortalFactory factory)
         await using var scope = Factory.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.UnitId == school.Id && a.Action == "DownloadExport" && a.Actor.StartsWith(admin)));
+    }
+
+    [Fact]
+    public async Task A_photo_gone_from_the_store_or_an_export_file_gone_from_disk_gives_a_Chinese_message_not_a_500()
+    {
+        var (hall, unit, clerk) = await UnitOfHallAsync();
+        using var clerkLease = clerk;
+        using var staff = await PortalClient.SignedInAsync(Factory, hall.UserName);
+        var persons = await AcceptedBatchAsync(clerk, unit, new PersonSpec("冯一", PhotoOf.Own), new PersonSpec("冯二", PhotoOf.Own));
+        string hash;
+        await using (var scope = Factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            hash = await db.Photos.Where(p => p.PersonId == persons[1].Id).Select(p => p.Hash).SingleAsync();
+            Assert.True(await scope.ServiceProvider.GetRequiredService<IPhotoStore>().DeleteAsync(PhotoService.StoreKey(unit.Id), hash));
+        }
+
+        var error = await RefusedExportAsync(staff, "/Hall/Exports", unit.Id);
+        Assert.Contains("冯二 的照片文件在照片库中找不到", error);
+        await AssertNothingExportedAsync(unit.Id);
+
+        await using (var scope = Factory.CreateScope())
+        {
+            Assert.Equal(hash, await scope.ServiceProvider.GetRequiredService<IPhotoStore>().SaveAsync(PhotoService.StoreKey(unit.Id), persons[1].Photo!));
+        }
+
+        await ExportAsync(staff, "/Hall/Exports", unit.Id);
+        File.Delete(Path.Combine(Factory.ExportDirectory, $"unit-{unit.Id}", "out_1.zip"));
+        var page = await staff.GetOkPageAsync($"/Hall/Exports/{unit.Id}");
+        var link = page.QuerySelector($"#unit-{unit.Id} table.history tr[data-export='1'] a")!.GetAttribute("href")!;
+        var response = await staff.Http.GetAsync(link);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await staff.GetOkPageAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("已不在服务器上", after.QuerySelector("[role=alert]")!.TextContent);
     }
 
     [Fact]
@@ -311,8 +345,8 @@ public abstract class ExportTests(PortalFactory factory)
         return page.QuerySelector("[role=status]")!.TextContent;
     }
 
-    /// <summary>Posts an export for a unit whose page shows no button (nothing ready) and returns the error shown.</summary>
-    private static async Task<string> ForcedExportAsync(PortalClient user, string basePath, int unitId)
+    /// <summary>Posts an export the portal refuses (also where the page shows no button) and returns the error shown.</summary>
+    private static async Task<string> RefusedExportAsync(PortalClient user, string basePath, int unitId)
     {
         var response = await user.PostWithTokenAsync($"{basePath}/{unitId}", $"{basePath}?handler=Export", new() { ["unit"] = unitId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

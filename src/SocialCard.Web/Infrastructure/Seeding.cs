@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Identity;
 using System.Globalization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Core.Batches;
 using SocialCard.Core.Persons;

@@ -152,8 +152,12 @@ public abstract class HallReviewTests(PortalFactory factory)
         Assert.NotNull(digest);
         Assert.Contains(digest, pdf.Content.Headers.ContentDisposition?.FileNameStar ?? pdf.Content.Headers.ContentDisposition?.FileName);
 
+        // What a scanner reads from the printed QR code.
+        var scanned = await QrScanner.ReadFirstPageAsync(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Equal($"SOCIALCARD|{unit.Number}|{batchId}|{digest}", scanned);
+
         using var staff = await PortalClient.SignedInAsync(factory, hall.UserName);
-        foreach (var code in new[] { BatchDigest.Format(digest), digest.ToLowerInvariant(), $"SOCIALCARD|{unit.Number}|{batchId}|{digest}" })
+        foreach (var code in new[] { scanned, BatchDigest.Format(digest), digest.ToLowerInvariant() })
         {
             var found = await staff.Http.GetAsync("/Hall/Lookup?code=" + Uri.EscapeDataString(code));
             Assert.Equal(HttpStatusCode.Redirect, found.StatusCode);

@@ -85,6 +85,7 @@ public static class ServiceSetup
         services.AddSingleton<MockIdentityRegistry>(sp => sp.GetRequiredService<RegistrySettings>().Build());
         services.AddSingleton<IIdentityRegistry>(sp => sp.GetRequiredService<MockIdentityRegistry>());
         services.AddScoped<RegistryComparisons>();
+        services.AddScoped<Dashboard.ProgressDashboard>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

@@ -159,7 +159,7 @@ public abstract class DashboardTests(PortalFactory factory)
 
     private static PersonSpec Person() => new("张测试", Ids.Make(year: 1985, month: 3, day: 9));
 
-    private static Dictionary<string, int> Batches(int draft = 0, int declared = 0, int returned = 0, int accepted = 0) => new()
+    internal static Dictionary<string, int> Batches(int draft = 0, int declared = 0, int returned = 0, int accepted = 0) => new()
     {
         ["draft"] = draft,
         ["declared"] = declared,
@@ -168,7 +168,7 @@ public abstract class DashboardTests(PortalFactory factory)
         ["batches"] = draft + declared + returned + accepted,
     };
 
-    private static Dictionary<string, int> Persons(
+    internal static Dictionary<string, int> Persons(
         int persons = 0, int compared = 0, int matched = 0, int mismatched = 0, int notFound = 0, int awaitingPhoto = 0, int correction = 0, int exported = 0) => new()
         {
             ["persons"] = persons,

@@ -20,6 +20,7 @@ using SocialCard.Web.Infrastructure;
 using SocialCard.Web.Photos;
 using SocialCard.Web.Review;
 using SocialCard.Web.Rosters;
+using SocialCard.Web.Status;
 
 namespace SocialCard.Web;
 
@@ -82,9 +83,11 @@ public static class ServiceSetup
         services.AddScoped<PhotoService>();
         services.AddScoped<Documents.SummaryTables>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(RegistrySettings.Section).Get<RegistrySettings>() ?? new RegistrySettings());
-        services.AddSingleton<MockIdentityRegistry>(sp => sp.GetRequiredService<RegistrySettings>().Build());
+        services.AddSingleton<MockIdentityRegistry>(sp => sp.GetRequiredService<RegistrySettings>().Build(sp.GetRequiredService<IJpegCodec>()));
         services.AddSingleton<IIdentityRegistry>(sp => sp.GetRequiredService<MockIdentityRegistry>());
         services.AddScoped<RegistryComparisons>();
+        services.AddScoped<Dashboard.ProgressDashboard>();
+        services.AddStatusLookup();
         services.AddScoped<Exports.ExportService>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -139,6 +142,7 @@ public static class ServiceSetup
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToPage("/Status");
         });
 
         services.AddHealthChecks()

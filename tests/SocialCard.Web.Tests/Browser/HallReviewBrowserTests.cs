@@ -107,6 +107,29 @@ public sealed class HallReviewBrowserTests(ITestOutputHelper output)
         await page.GotoAsync(hallBatchUrl);
         var forms = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "打印申领表（比对一致者）" }).ClickAsync());
         Assert.Equal(4, await RenderAsync(forms, "e2e-application"));
+
+        // ... and export the unit's accepted persons: the two waiting for an on-site photo and the one the registry
+        // does not know (no photo anywhere) stay behind; the others go out in <unit>out_1.zip.
+        await page.GetByRole(AriaRole.Link, new() { Name = "分批报盘" }).ClickAsync();
+        var section = page.Locator($"section[data-unit='{unit.Number}']");
+        await Expect(section.Locator(".ready-count")).ToHaveTextAsync("3");
+        await Expect(section.Locator(".held-count")).ToHaveTextAsync("3");
+        await section.GetByRole(AriaRole.Button, new() { Name = $"导出 {unit.Number}out_1.zip" }).ClickAsync();
+        await Expect(section.Locator("table.history tbody tr")).ToHaveCountAsync(1);
+        output.WriteLine(await browser.ScreenshotAsync("e2e-6-exported.png"));
+        var zip = await page.RunAndWaitForDownloadAsync(() => section.GetByRole(AriaRole.Link, new() { Name = $"{unit.Number}out_1.zip" }).ClickAsync());
+        Assert.Equal($"{unit.Number}out_1.zip", zip.SuggestedFilename);
+        await using (var stream = await zip.CreateReadStreamAsync())
+        {
+            using var archive = new System.IO.Compression.ZipArchive(stream);
+            Assert.Contains(archive.Entries, e => e.FullName == $"{unit.Number}out_1.xlsx");
+            await using var manifestStream = archive.GetEntry("manifest.json")!.Open();
+            var manifest = SocialCard.Core.Exports.ExportManifest.Read(manifestStream)!;
+            Assert.Equal(3, manifest.PersonCount);
+            Assert.Equal(1, manifest.Number);
+            Assert.DoesNotContain(manifest.Persons, p => p.Name == unknown.Name);
+        }
+
         Assert.Empty(browser.Problems);
     }
 

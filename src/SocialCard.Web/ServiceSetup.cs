@@ -83,7 +83,7 @@ public static class ServiceSetup
         services.AddScoped<Documents.SummaryTables>();
         services.AddScoped<Documents.HallForms>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(RegistrySettings.Section).Get<RegistrySettings>() ?? new RegistrySettings());
-        services.AddSingleton<MockIdentityRegistry>(sp => sp.GetRequiredService<RegistrySettings>().Build());
+        services.AddSingleton<MockIdentityRegistry>(sp => sp.GetRequiredService<RegistrySettings>().Build(sp.GetRequiredService<IJpegCodec>()));
         services.AddSingleton<IIdentityRegistry>(sp => sp.GetRequiredService<MockIdentityRegistry>());
         services.AddScoped<RegistryComparisons>();
 

@@ -8,8 +8,9 @@ namespace SocialCard.Core.Registry;
 /// A simulated identity registry (DOMAIN.md §8). It holds the synthetic population of <see cref="RegistryPopulation"/>
 /// without storing it: a lookup parses the ID number and derives the record (O(1), no allocation beyond the record),
 /// so a 1-million population costs nothing to build. Only <see cref="MockRegistryOptions.Include"/> is stored.
-/// A share of records differ from what units submit (<see cref="PlantedDifference"/>). Photos: the mock knows only
-/// whether one exists; <see cref="GetPhotoAsync"/> returns null bytes. Thread-safe.
+/// A share of records differ from what units submit (<see cref="PlantedDifference"/>). Photos: with
+/// <see cref="MockRegistryOptions.PhotoCodec"/> set, <see cref="GetPhotoAsync"/> draws a <see cref="SyntheticPortrait"/>
+/// for a person who has one; without it, it answers null. Thread-safe.
 /// </summary>
 public sealed class MockIdentityRegistry : IIdentityRegistry
 {
@@ -109,7 +110,9 @@ public sealed class MockIdentityRegistry : IIdentityRegistry
             await Task.Delay(Options.Latency, ct).ConfigureAwait(false);
         }
 
-        return null;
+        return Options.PhotoCodec is { } codec && TryGetRecord(idNumber, out var record) && record.HasPhoto
+            ? SyntheticPortrait.Jpeg(record.IdNumber, codec)
+            : null;
     }
 
     /// <summary>The record the registry holds for an ID number (after any planted difference), or false when unknown.</summary>

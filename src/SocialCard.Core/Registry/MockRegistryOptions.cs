@@ -24,6 +24,9 @@ public sealed class MockRegistryOptions
     /// <summary>Which registry values a mismatch reveals. Default: name, ethnicity and birth date (for hall staff).</summary>
     public RegistryDisclosure Disclosure { get; init; } = RegistryDisclosure.HallStaff;
 
+    /// <summary>When set, <see cref="MockIdentityRegistry.GetPhotoAsync"/> returns a drawn <see cref="SyntheticPortrait"/> for persons with a photo.</summary>
+    public Photos.Jpeg.IJpegCodec? PhotoCodec { get; init; }
+
     /// <summary>Persons compared per registry round trip.</summary>
     public int ChunkSize { get; init; } = 5_000;
 

@@ -22,12 +22,7 @@ public sealed class SummaryTables(AppDbContext db, TimeProvider clock)
     {
         EnsureFonts();
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == batch.UnitId, ct);
-        var persons = await db.Persons.AsNoTracking().Where(p => p.BatchId == batch.Id).OrderBy(p => p.SourceRow ?? int.MaxValue).ThenBy(p => p.Id).ToListAsync(ct);
-        var photos = await db.Photos.AsNoTracking().Where(p => p.UnitId == batch.UnitId && p.IsCurrent && p.Kind == Core.Photos.PhotoKind.Portrait)
-            .Select(p => new { p.PersonId, p.Hash }).ToDictionaryAsync(p => p.PersonId, p => p.Hash, ct);
-        var digest = BatchDigest.Compute(persons.Select(p => new BatchDigestEntry(
-            p.IdNumber, p.Name, p.Sex?.ToString(), p.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.EthnicityCode, p.Phone, p.Address,
-            photos.GetValueOrDefault(p.Id))));
+        var (persons, digest) = await LoadAsync(batch, ct);
         var categories = persons.Select(p => p.Category).OfType<string>().Distinct().ToList();
         var table = new SummaryTable(
             unit.Name,
@@ -41,6 +36,20 @@ public sealed class SummaryTables(AppDbContext db, TimeProvider clock)
         using var output = new MemoryStream();
         SummaryTablePdf.Write(output, table);
         return (output.ToArray(), digest);
+    }
+
+    /// <summary>The batch's current digest, as a summary table printed now would carry it.</summary>
+    public async Task<string> ComputeDigestAsync(CollectionBatch batch, CancellationToken ct = default) => (await LoadAsync(batch, ct)).Digest;
+
+    private async Task<(List<InsuredPerson> Persons, string Digest)> LoadAsync(CollectionBatch batch, CancellationToken ct)
+    {
+        var persons = await db.Persons.AsNoTracking().Where(p => p.BatchId == batch.Id).OrderBy(p => p.SourceRow ?? int.MaxValue).ThenBy(p => p.Id).ToListAsync(ct);
+        var photos = await db.Photos.AsNoTracking().Where(p => p.UnitId == batch.UnitId && p.IsCurrent && p.Kind == Core.Photos.PhotoKind.Portrait)
+            .Select(p => new { p.PersonId, p.Hash }).ToDictionaryAsync(p => p.PersonId, p => p.Hash, ct);
+        var digest = BatchDigest.Compute(persons.Select(p => new BatchDigestEntry(
+            p.IdNumber, p.Name, p.Sex?.ToString(), p.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.EthnicityCode, p.Phone, p.Address,
+            photos.GetValueOrDefault(p.Id))));
+        return (persons, digest);
     }
 
     private static string? EthnicityName(string? code) => code is not null && Ethnicities.TryParse(code, out var e) ? e.Name : code;

@@ -1,5 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using SocialCard.Core.Batches;
+using SocialCard.Core.Persons;
+using SocialCard.Core.Registry;
 using SocialCard.Core.Units;
 using SocialCard.Data;
 
@@ -7,7 +11,8 @@ namespace SocialCard.Web.Infrastructure;
 
 /// <summary>
 /// Creates the roles, optionally a first administrator (Bootstrap:AdminPassword), and with
-/// Seed:Demo the demo data: one admin, two units with a clerk each, one hall with a staff account.
+/// Seed:Demo the demo data: one admin, two units with a clerk each, one hall with a staff account, and a
+/// declared demo batch of the first unit in the hall's queue.
 /// Idempotent: it only adds what is missing.
 /// </summary>
 public static class Seeding
@@ -62,6 +67,58 @@ public static class Seeding
         await EnsureUserAsync(users, company.Number, "王丽", Roles.UnitClerk, DemoPassword, company.Id, null, clock);
         await EnsureUserAsync(users, school.Number, "李强", Roles.UnitClerk, DemoPassword, school.Id, null, clock);
         await EnsureUserAsync(users, "hall01", "张敏", Roles.HallStaff, DemoPassword, null, hall.Id, clock);
+        await EnsureDemoBatchAsync(db, scope.ServiceProvider, company, clock);
+    }
+
+    /// <summary>
+    /// A declared batch for the hall's queue, drawn from the mock registry's population: most persons match, a few
+    /// differ from the registry (name, ethnicity, birth date, no photo) and one is unknown to it.
+    /// </summary>
+    private static async Task EnsureDemoBatchAsync(AppDbContext db, IServiceProvider services, Unit unit, TimeProvider clock)
+    {
+        const string title = "2026年第一批在职人员（演示）";
+        if (await db.Batches.AnyAsync(b => b.UnitId == unit.Id && b.Title == title))
+        {
+            return;
+        }
+
+        var registry = services.GetRequiredService<MockIdentityRegistry>();
+        var seed = registry.Options.Seed;
+        var sample = RegistryPopulation.Persons(seed, (int)Math.Min(5_000, registry.Options.Size)).ToList();
+        var adults = sample.Where(p => p.BirthDate.Year is >= 1960 and <= 2004).ToList();
+        var chosen = adults.Where(p => registry.PlantedDifference(p.IdNumber) == RegistryDifference.None).Take(16)
+            .Concat(adults.Where(p => registry.PlantedDifference(p.IdNumber) != RegistryDifference.None).Take(4))
+            .ToList();
+        if (registry.Options.Size < RegistryPopulation.Capacity)
+        {
+            chosen.Add(RegistryPopulation.Persons(seed, 1, start: registry.Options.Size).Single());
+        }
+
+        var validation = services.GetRequiredService<PersonValidation>();
+        var at = clock.GetUtcNow();
+        var batch = new CollectionBatch(unit.Id, title, "system", at);
+        var row = 1;
+        foreach (var p in chosen)
+        {
+            row++;
+            var person = new InsuredPerson(unit.Id, at) { SourceRow = row };
+            var input = new PersonInput(
+                p.Name,
+                p.IdNumber,
+                p.Sex == Sex.Male ? "男" : "女",
+                p.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                p.EthnicityCode,
+                $"1380536{row:D4}",
+                "261000",
+                $"山东省潍坊市奎文区示例路 {row} 号");
+            person.Apply(validation.Validate(input), at);
+            batch.AddPerson(person);
+        }
+
+        // Declared when every demo person passes the checks (they are valid by construction); a draft otherwise.
+        batch.Declare("system", at);
+        db.Batches.Add(batch);
+        await db.SaveChangesAsync();
     }
 
     private static async Task<Unit> EnsureUnitAsync(AppDbContext db, string number, string name, UnitType type, int hallId, string contact, string phone)

@@ -35,7 +35,8 @@ public sealed class RegistrySettings
 
     public int RetryDelayMs { get; set; } = 200;
 
-    public MockIdentityRegistry Build()
+    /// <summary>The mock registry; with <paramref name="photoCodec"/> it answers photo requests with drawn portraits.</summary>
+    public MockIdentityRegistry Build(Core.Photos.Jpeg.IJpegCodec? photoCodec = null)
     {
         if (Size < 0 || Size > RegistryPopulation.Capacity)
         {
@@ -58,6 +59,7 @@ public sealed class RegistrySettings
             OutageAfterChunks = OutageAfterChunks,
             OutageLength = OutageLength,
             FailureRate = FailureRate,
+            PhotoCodec = photoCodec,
         });
     }
 }

@@ -72,6 +72,12 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
     }
 
+    public async Task SignOutAsync()
+    {
+        await Page.Locator("header form[action='/Account/Logout'] button").ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/Unit", StringComparison.Ordinal) && !url.Contains("/Hall", StringComparison.Ordinal) && !url.Contains("/Admin", StringComparison.Ordinal));
+    }
+
     public async Task<string> ScreenshotAsync(string name)
     {
         var dir = Environment.GetEnvironmentVariable("SOCIALCARD_TEST_ARTIFACTS") is { Length: > 0 } configured

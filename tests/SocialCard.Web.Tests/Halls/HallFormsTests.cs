@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SocialCard.Core.Registry;
 using SocialCard.Core.Review;
 using SocialCard.Web.Tests.Infrastructure;
 
@@ -20,6 +22,8 @@ public abstract class HallFormsTests(PortalFactory factory)
     private const double EmptyBoxY = 38 + 6;
 
     private static readonly string[] RareNames = ["王𠀀", "刘䶮", "张堃", "赵赟", "阿依古丽·买买提"];
+
+    private const string OutsideRegistry = "370211";
 
     private string _legacy15 = "";
     private string _legacy18 = "";
@@ -52,7 +56,7 @@ public abstract class HallFormsTests(PortalFactory factory)
         Assert.True(face.R > 190 && face.G is > 140 and < 220 && face.B is > 110 and < 190, $"face colour {face}");
         var shoulders = pdf.AverageColour(0, PhotoCentreX, ShouldersY);
         Assert.True(shoulders.R < 90 && shoulders.B < 120, $"shoulders colour {shoulders}");
-        // Page 2 (刘䶮) has no photo anywhere (the mock registry returns none): an empty, white box.
+        // Page 2 (刘䶮) has no photo anywhere (the registry does not hold the person): an empty, white box.
         var empty = pdf.AverageColour(1, PhotoCentreX, EmptyBoxY);
         Assert.True(empty.R > 240 && empty.G > 240 && empty.B > 240, $"empty box colour {empty}");
 
@@ -63,6 +67,38 @@ public abstract class HallFormsTests(PortalFactory factory)
         var entry = Assert.Single(audit);
         Assert.Contains("\"Persons\":5", entry.Changes!);
         Assert.Contains("\"PortalPhotos\":2", entry.Changes!);
+    }
+
+    [Fact]
+    public async Task Application_form_takes_the_registry_photo_when_the_portal_has_none_and_waits_while_the_registry_is_down()
+    {
+        var registry = Factory.Services.GetRequiredService<MockIdentityRegistry>();
+        var start = Random.Shared.NextInt64(0, registry.Options.Size - 500);
+        var known = RegistryPopulation.Persons(registry.Options.Seed, 500, start)
+            .First(p => p.HasPhoto && p.BirthDate.Year is >= 1955 and <= 2005 && registry.PlantedDifference(p.IdNumber) == RegistryDifference.None);
+        var hall = await TestData.CreateHallWithStaffAsync(Factory);
+        var unit = await TestData.CreateUnitWithClerkAsync(Factory, hallId: hall.Id);
+        var (batchId, ids) = await HallScenario.BatchAsync(Factory, unit, [new(known.Name, known.IdNumber, Ethnicity: known.EthnicityCode)]);
+        await HallScenario.CompareAsync(Factory, batchId, new Dictionary<int, ComparisonOutcome> { [ids[known.Name]] = ComparisonOutcome.Matched });
+        using var staff = await PortalClient.SignedInAsync(Factory, hall.UserName);
+        var url = $"/Hall/Batches/Forms/{batchId}?handler=Application";
+
+        registry.IsAvailable = false;
+        try
+        {
+            Assert.Contains("身份信息库暂时无法访问", await HallScenario.RefusalAsync(staff, await staff.Http.GetAsync(url)));
+        }
+        finally
+        {
+            registry.IsAvailable = true;
+        }
+
+        var pdf = await PdfPages.ReadAsync(await staff.Http.GetAsync(url));
+        Assert.Equal(1, pdf.Count);
+        var face = pdf.AverageColour(0, PhotoCentreX, FaceY);
+        Assert.True(face.R > 180 && face.G is > 140 and < 220 && face.B is > 110 and < 190, $"registry photo face colour {face}");
+        var audit = await HallScenario.QueryAsync(Factory, db => db.AuditEntries.Where(a => a.Action == "PrintApplicationForms" && a.EntityId == batchId.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToListAsync());
+        Assert.Contains("\"RegistryPhotos\":1", Assert.Single(audit).Changes!);
     }
 
     [Fact]
@@ -164,11 +200,12 @@ public abstract class HallFormsTests(PortalFactory factory)
     {
         var hall = await TestData.CreateHallWithStaffAsync(Factory);
         var unit = await TestData.CreateUnitWithClerkAsync(Factory, hallId: hall.Id);
-        _legacy18 = Ids.Make(year: 1965, month: 3, day: 9);
+        // Region 370211 is outside the mock registry's population: it holds none of these persons (nor their photos).
+        _legacy18 = Ids.Make(OutsideRegistry, year: 1965, month: 3, day: 9);
         _legacy15 = _legacy18[..6] + _legacy18[8..17];
-        var persons = RareNames.Select((n, i) => new PersonSpec(n, Ids.Make(year: 1970 + i, male: i % 2 == 0), Ethnicity: n.Contains('·', StringComparison.Ordinal) ? "05" : "01")).ToList();
+        var persons = RareNames.Select((n, i) => new PersonSpec(n, Ids.Make(OutsideRegistry, year: 1970 + i, male: i % 2 == 0), Ethnicity: n.Contains('·', StringComparison.Ordinal) ? "05" : "01")).ToList();
         persons.Add(new PersonSpec("钱多多", _legacy18, OriginalIdNumber: _legacy15));
-        persons.Add(new PersonSpec("孙一", Ids.Make(year: 1988)));
+        persons.Add(new PersonSpec("孙一", Ids.Make(OutsideRegistry, year: 1988)));
         var (batchId, ids) = await HallScenario.BatchAsync(Factory, unit, persons);
         var outcomes = RareNames.ToDictionary(n => ids[n], _ => ComparisonOutcome.Matched);
         outcomes[ids["钱多多"]] = ComparisonOutcome.Mismatched;

@@ -134,8 +134,7 @@ public sealed class FormsModel(AppDbContext db, HallForms forms, AuditLog audit,
     /// <summary>The batch, if its unit belongs to the signed-in staff member's hall; otherwise null (404).</summary>
     private Task<CollectionBatch?> FindAsync(int id, CancellationToken ct)
     {
-        var hallId = User.HallId() ?? throw new InvalidOperationException("The Hall policy admits only accounts with a hall.");
-        return db.Batches.AsNoTracking().Include(b => b.Unit).SingleOrDefaultAsync(b => b.Id == id && b.Unit!.HallId == hallId, ct);
+        return db.HallBatchesOf(User).AsNoTracking().Include(b => b.Unit).SingleOrDefaultAsync(b => b.Id == id, ct);
     }
 
     private enum FormKind

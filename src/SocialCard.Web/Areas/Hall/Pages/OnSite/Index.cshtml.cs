@@ -49,7 +49,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clo
         OwnHallId = User.RequireHallId();
         Today = ChinaTime.Today(clock);
         Halls = await OnSiteQuery.HallsAsync(db, ct);
-        var persons = OnSiteQuery.MarkedPersons(db, OwnHallId).Where(p => ShowTaken ? p.OnSitePhotoTakenAt != null : p.OnSitePhotoTakenAt == null);
+        var persons = OnSiteQuery.MarkedPersons(db, User).Where(p => ShowTaken ? p.OnSitePhotoTakenAt != null : p.OnSitePhotoTakenAt == null);
         if (Unscheduled)
         {
             persons = persons.Where(p => p.OnSitePhotoDate == null);
@@ -107,7 +107,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clo
     private async Task<IActionResult> ChangeAsync(List<int> ids, string action, Func<InsuredPerson, Result> change, object details, Func<int, string> notice, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToList();
-        var persons = await OnSiteQuery.PersonsOfHall(db, User.RequireHallId()).Where(p => wanted.Contains(p.Id)).ToListAsync(ct);
+        var persons = await db.HallPersonsOf(User).Where(p => wanted.Contains(p.Id)).ToListAsync(ct);
         if (persons.Count != wanted.Count)
         {
             return NotFound();

@@ -30,16 +30,9 @@ public static class OnSiteQuery
 {
     public const string ListPath = "/Hall/OnSite";
 
-    public static int RequireHallId(this ClaimsPrincipal user) =>
-        user.HallId() ?? throw new InvalidOperationException("The Hall policy admits only accounts with a hall.");
-
-    /// <summary>Every person of the units assigned to the hall (tracked, for changes).</summary>
-    public static IQueryable<InsuredPerson> PersonsOfHall(AppDbContext db, int hallId) =>
-        db.Persons.Where(p => db.Units.Any(u => u.Id == p.UnitId && u.HallId == hallId));
-
-    /// <summary>The hall's persons marked for an on-site photo, taken or not.</summary>
-    public static IQueryable<InsuredPerson> MarkedPersons(AppDbContext db, int hallId) =>
-        PersonsOfHall(db, hallId).AsNoTracking().Where(p => p.HallMark == HallMark.OnSitePhoto);
+    /// <summary>The hall's persons marked for an on-site photo, taken or not (through <see cref="HallScope"/>).</summary>
+    public static IQueryable<InsuredPerson> MarkedPersons(AppDbContext db, ClaimsPrincipal user) =>
+        db.HallPersonsOf(user).AsNoTracking().Where(p => p.HallMark == HallMark.OnSitePhoto);
 
     public static async Task<IReadOnlyList<HallOption>> HallsAsync(AppDbContext db, CancellationToken ct) =>
         await db.Halls.AsNoTracking().OrderBy(h => h.Code).Select(h => new HallOption(h.Id, h.Name, h.Address)).ToListAsync(ct);

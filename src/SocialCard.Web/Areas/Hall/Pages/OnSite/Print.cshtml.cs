@@ -35,7 +35,7 @@ public sealed class PrintModel(AppDbContext db, TimeProvider clock) : PageModel
 
         PrintHall = hall;
         PrintDate = Date ?? ChinaTime.Today(clock);
-        var persons = OnSiteQuery.MarkedPersons(db, ownHall).Where(p => p.OnSitePhotoDate == PrintDate && p.OnSitePhotoHallId == hall.Id);
+        var persons = OnSiteQuery.MarkedPersons(db, User).Where(p => p.OnSitePhotoDate == PrintDate && p.OnSitePhotoHallId == hall.Id);
         Persons = [.. (await OnSiteQuery.RowsAsync(db, persons, halls, ct)).OrderBy(r => r.UnitName, StringComparer.Ordinal)];
         return Page();
     }

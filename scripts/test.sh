@@ -4,7 +4,7 @@
 # Installs what it needs: Debian packages postgresql, chromium, fonts-wqy-microhei, fonts-arphic-uming and
 # fonts-hanazono (printed forms), docker-compose
 # (only to validate docker-compose.yml; no Docker engine is needed), libreoffice-calc-nogui (.xls test
-# files, workbook round trips), poppler-utils (PDF pages to PNG), libturbojpeg0 (photo codec),
+# files, workbook round trips), poppler-utils (PDF pages to PNG), zbar-tools (reads printed QR codes), libturbojpeg0 (photo codec),
 # opencv-data (face cascades), imagemagick (the face tests convert their PNG portrait), python3;
 # dotnet local tools. The face tests also fetch python3-skimage with apt-get download (public-domain
 # astronaut portrait; a Debian mirror must be reachable).
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-apt_install postgresql chromium fonts-wqy-microhei fonts-arphic-uming fonts-hanazono docker-compose libreoffice-calc-nogui poppler-utils libturbojpeg0 opencv-data imagemagick python3
+apt_install postgresql chromium fonts-wqy-microhei fonts-arphic-uming fonts-hanazono docker-compose libreoffice-calc-nogui poppler-utils zbar-tools libturbojpeg0 opencv-data imagemagick python3
 ensure_apt_lists python3-skimage
 require_dotnet
 

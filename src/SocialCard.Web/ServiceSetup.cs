@@ -20,6 +20,7 @@ using SocialCard.Web.Infrastructure;
 using SocialCard.Web.Photos;
 using SocialCard.Web.Review;
 using SocialCard.Web.Rosters;
+using SocialCard.Web.Status;
 
 namespace SocialCard.Web;
 
@@ -86,6 +87,8 @@ public static class ServiceSetup
         services.AddSingleton<MockIdentityRegistry>(sp => sp.GetRequiredService<RegistrySettings>().Build(sp.GetRequiredService<IJpegCodec>()));
         services.AddSingleton<IIdentityRegistry>(sp => sp.GetRequiredService<MockIdentityRegistry>());
         services.AddScoped<RegistryComparisons>();
+        services.AddScoped<Dashboard.ProgressDashboard>();
+        services.AddStatusLookup();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -139,6 +142,7 @@ public static class ServiceSetup
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToPage("/Status");
         });
 
         services.AddHealthChecks()

@@ -39,6 +39,7 @@ public static class AuditActionNames
         ["ExportData"] = "分批报盘",
         ["DownloadExport"] = "下载报盘文件",
         ["LookupDigest"] = "核对汇总表",
+        ["StatusLookup"] = "本人查询进度",
     };
 
     public static string ToChinese(string action) => Names.GetValueOrDefault(action, action);

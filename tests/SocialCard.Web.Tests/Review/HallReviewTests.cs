@@ -49,7 +49,20 @@ public abstract class HallReviewTests(PortalFactory factory)
         Assert.Contains($"姓名 ×（库：{registryName}）", row.TextContent);
         Assert.DoesNotContain("身份证号码", row.QuerySelector("td.comparison")!.TextContent);
         var unknown = await staff.GetOkPageAsync(page + "?show=notfound");
-        Assert.Contains("库中无此人", Assert.Single(unknown.QuerySelectorAll("#persons tbody tr")).TextContent);
+        var unknownRow = Assert.Single(unknown.QuerySelectorAll("#persons tbody tr"));
+        Assert.Contains("库中无此人", unknownRow.TextContent);
+        Assert.Null(unknownRow.QuerySelector("img"));
+        var unknownId = unknownRow.GetAttribute("data-person");
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.Http.GetAsync($"{page}?handler=RegistryPhoto&person={unknownId}")).StatusCode);
+
+        // Matched persons show the registry's photo beside their own.
+        var matched = await staff.GetOkPageAsync(page + "?show=matched");
+        var thumbs = matched.QuerySelectorAll("#persons img.thumb").Select(i => i.GetAttribute("src")!).ToList();
+        Assert.Equal(5, thumbs.Count);
+        var photo = await staff.Http.GetAsync(thumbs[0]);
+        Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
+        Assert.Equal("image/jpeg", photo.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([0xFF, 0xD8], (await photo.Content.ReadAsByteArrayAsync())[..2]);
 
         // Nothing is pending, so only a fresh comparison is offered; a stale form posting again asks nothing new.
         var done = await staff.GetOkPageAsync(page);
@@ -152,8 +165,12 @@ public abstract class HallReviewTests(PortalFactory factory)
         Assert.NotNull(digest);
         Assert.Contains(digest, pdf.Content.Headers.ContentDisposition?.FileNameStar ?? pdf.Content.Headers.ContentDisposition?.FileName);
 
+        // What a scanner reads from the printed QR code.
+        var scanned = await QrScanner.ReadFirstPageAsync(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Equal($"SOCIALCARD|{unit.Number}|{batchId}|{digest}", scanned);
+
         using var staff = await PortalClient.SignedInAsync(factory, hall.UserName);
-        foreach (var code in new[] { BatchDigest.Format(digest), digest.ToLowerInvariant(), $"SOCIALCARD|{unit.Number}|{batchId}|{digest}" })
+        foreach (var code in new[] { scanned, BatchDigest.Format(digest), digest.ToLowerInvariant() })
         {
             var found = await staff.Http.GetAsync("/Hall/Lookup?code=" + Uri.EscapeDataString(code));
             Assert.Equal(HttpStatusCode.Redirect, found.StatusCode);

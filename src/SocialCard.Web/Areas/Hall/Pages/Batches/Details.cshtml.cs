@@ -211,6 +211,29 @@ public sealed class DetailsModel(
         return stream is null ? NotFound() : File(stream, "image/jpeg");
     }
 
+    /// <summary>The registry's ID photo of a person in this batch, where the comparison found one.</summary>
+    public async Task<IActionResult> OnGetRegistryPhotoAsync(int id, int person, [FromServices] IIdentityRegistry registry, CancellationToken ct)
+    {
+        var idNumber = await db.HallPersonsOf(User)
+            .Where(x => x.Id == person && x.BatchId == id && db.Comparisons.Any(c => c.PersonId == x.Id && c.PhotoResult == ItemResult.Match))
+            .Select(x => x.IdNumber)
+            .SingleOrDefaultAsync(ct);
+        if (idNumber is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var jpeg = await registry.GetPhotoAsync(idNumber, ct);
+            return jpeg is null ? NotFound() : File(jpeg, "image/jpeg");
+        }
+        catch (RegistryUnavailableException)
+        {
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
     private async Task<IActionResult> CompareAsync(int id, bool fresh, CancellationToken ct)
     {
         var batch = await db.HallBatchesOf(User).AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct);

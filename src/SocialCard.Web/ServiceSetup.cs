@@ -82,6 +82,7 @@ public static class ServiceSetup
             Path.GetFullPath(Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, sp.GetRequiredService<PhotoSettings>().Directory))));
         services.AddScoped<PhotoService>();
         services.AddScoped<Documents.SummaryTables>();
+        services.AddScoped<Documents.HallForms>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(RegistrySettings.Section).Get<RegistrySettings>() ?? new RegistrySettings());
         services.AddSingleton<MockIdentityRegistry>(sp => sp.GetRequiredService<RegistrySettings>().Build(sp.GetRequiredService<IJpegCodec>()));
         services.AddSingleton<IIdentityRegistry>(sp => sp.GetRequiredService<MockIdentityRegistry>());

@@ -55,7 +55,7 @@ public sealed class SummaryTables(AppDbContext db, TimeProvider clock)
     private static string? EthnicityName(string? code) => code is not null && Ethnicities.TryParse(code, out var e) ? e.Name : code;
 
     /// <summary>PDFsharp's font resolver is process-wide: set it once (Debian font paths; a missing font names its package).</summary>
-    private static void EnsureFonts()
+    internal static void EnsureFonts()
     {
         lock (FontLock)
         {

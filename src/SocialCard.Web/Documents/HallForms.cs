@@ -1,0 +1,271 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using SocialCard.Core.Batches;
+using SocialCard.Core.Documents;
+using SocialCard.Core.Persons;
+using SocialCard.Core.Photos;
+using SocialCard.Core.Photos.Jpeg;
+using SocialCard.Core.Photos.Storage;
+using SocialCard.Core.Registry;
+using SocialCard.Core.Review;
+using SocialCard.Data;
+using SocialCard.Web.Photos;
+
+namespace SocialCard.Web.Documents;
+
+/// <summary>
+/// A printed set of forms: the PDF (null when refused), how many persons (one page each), how many photos
+/// came from the portal and from the registry, and the Chinese reason when nothing was printed.
+/// </summary>
+public sealed record PrintedForms(MemoryStream? Pdf, int Persons, int PortalPhotos, int RegistryPhotos, string? Refusal)
+{
+    public static PrintedForms Refused(string reason) => new(null, 0, 0, 0, reason);
+}
+
+/// <summary>
+/// The hall's printed forms for a declared or accepted batch (DOMAIN.md §3 step 4, §7): 社会保障卡申领表 for persons
+/// whose registry comparison matched, 个人信息确认表 for those who did not — or for a selection of the batch's persons.
+/// Application forms carry the person's current portrait from the portal, else the registry photo, else an empty box.
+/// Photos are loaded while the PDF is drawn, a few at a time, so a large batch's photos are not held twice.
+/// </summary>
+public sealed class HallForms(AppDbContext db, IPhotoStore store, IIdentityRegistry registry, IJpegCodec codec, ILogger<HallForms> logger)
+{
+    /// <summary>Forms are printed only for a batch the hall has (declared) or has accepted.</summary>
+    public static bool CanPrint(BatchStatus status) => status is BatchStatus.Declared or BatchStatus.Accepted;
+
+    private const string NotInBatch = "所选人员不在本批次中，未打印。请在人员列表中勾选后再打印。";
+
+    private static readonly ComparisonOutcome[] Matched = [ComparisonOutcome.Matched];
+    private static readonly ComparisonOutcome[] NotMatched = [ComparisonOutcome.Mismatched, ComparisonOutcome.NotFound];
+
+    /// <summary>
+    /// 社会保障卡申领表: for <paramref name="selection"/> (person ids of the batch), or when null for every person whose
+    /// comparison matched. Throws <see cref="RegistryUnavailableException"/> when a registry photo was needed and the
+    /// registry failed (nothing is printed then).
+    /// </summary>
+    public async Task<PrintedForms> ApplicationFormsAsync(CollectionBatch batch, IReadOnlyCollection<int>? selection, CancellationToken ct = default)
+    {
+        var persons = await PersonsAsync(batch, selection, Matched, ct);
+        if (persons.Count == 0)
+        {
+            return PrintedForms.Refused(selection is null
+                ? "本批次还没有比对一致的人员，无法打印申领表。请先完成身份信息比对，或勾选要打印的人员。"
+                : NotInBatch);
+        }
+
+        SummaryTables.EnsureFonts();
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == batch.UnitId).Select(u => new { u.Name, u.Number }).SingleAsync(ct);
+        var portraits = await PortraitsOf(batch)
+            .Select(p => new { p.PersonId, p.Hash })
+            .ToDictionaryAsync(p => p.PersonId, p => p.Hash, ct);
+        // Ask the registry only for persons it may hold a photo of: compared with a photo, or not compared yet.
+        var withoutRegistryPhoto = await db.Comparisons.AsNoTracking()
+            .Where(c => c.BatchId == batch.Id && c.PhotoResult != ItemResult.Match)
+            .Select(c => c.PersonId)
+            .ToHashSetAsync(ct);
+
+        var counts = new PhotoCounts();
+        var pdf = await WritePipelinedAsync(
+            ApplicationFormsOf(persons, unit.Name, unit.Number, portraits, withoutRegistryPhoto, counts, ct),
+            ApplicationFormPdf.Write,
+            ct);
+        return new PrintedForms(pdf, persons.Count, counts.Portal, counts.Registry, null);
+    }
+
+    /// <summary>个人信息确认表: for <paramref name="selection"/>, or when null for every mismatched or not-found person.</summary>
+    public async Task<PrintedForms> ConfirmationFormsAsync(CollectionBatch batch, IReadOnlyCollection<int>? selection, CancellationToken ct = default)
+    {
+        var persons = await PersonsAsync(batch, selection, NotMatched, ct);
+        if (persons.Count == 0)
+        {
+            return PrintedForms.Refused(selection is null
+                ? "本批次没有比对不一致或库中无此人的人员，无需打印确认表。如需为某人打印，请勾选后再打印。"
+                : NotInBatch);
+        }
+
+        SummaryTables.EnsureFonts();
+        var unitName = await db.Units.Where(u => u.Id == batch.UnitId).Select(u => u.Name).SingleAsync(ct);
+        var withPhoto = await PortraitsOf(batch)
+            .Select(p => p.PersonId)
+            .ToHashSetAsync(ct);
+        var forms = persons.Select(p => ConfirmationFormOf(p, unitName, withPhoto.Contains(p.Id))).ToList();
+        var pdf = new MemoryStream();
+        ConfirmationFormPdf.Write(pdf, forms);
+        pdf.Position = 0;
+        return new PrintedForms(pdf, persons.Count, 0, 0, null);
+    }
+
+    /// <summary>The six compared items as the portal holds them, and both ID numbers when a 15-digit one exists.</summary>
+    public static ConfirmationForm ConfirmationFormOf(InsuredPerson person, string unitName, bool hasPhoto)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var id15 = new[] { person.OriginalIdNumber?.Trim(), person.IdNumber }.FirstOrDefault(IsFifteenDigits);
+        var id18 = person.IdNumber.Length == 18 ? person.IdNumber : id15 is null ? null : CitizenId.Parse(id15).Converted18;
+        ConfirmationItem[] items =
+        [
+            new(PersonComparison.ItemName(RegistryItem.IdNumber), person.IdNumber),
+            new(PersonComparison.ItemName(RegistryItem.Name), person.Name),
+            new(PersonComparison.ItemName(RegistryItem.Sex), person.Sex?.ToChinese()),
+            new(PersonComparison.ItemName(RegistryItem.Ethnicity), EthnicityName(person.EthnicityCode)),
+            new(PersonComparison.ItemName(RegistryItem.BirthDate), person.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            new(PersonComparison.ItemName(RegistryItem.Photo), hasPhoto ? "已采集" : "未采集"),
+        ];
+        return new ConfirmationForm(person.Name, unitName, items, id18, id15);
+    }
+
+    private static bool IsFifteenDigits(string? id) => id is { Length: 15 } && id.All(char.IsAsciiDigit);
+
+    private static string? EthnicityName(string? code) => code is not null && Ethnicities.TryParse(code, out var e) ? e.Name : code;
+
+    /// <summary>The selected persons of the batch, or when no selection those whose comparison has one of the outcomes; in roster order.</summary>
+    private Task<List<InsuredPerson>> PersonsAsync(CollectionBatch batch, IReadOnlyCollection<int>? selection, ComparisonOutcome[] outcomes, CancellationToken ct)
+    {
+        var persons = db.Persons.AsNoTracking().Where(p => p.BatchId == batch.Id);
+        persons = selection is null
+            ? persons.Where(p => db.Comparisons.Any(c => c.PersonId == p.Id && c.BatchId == batch.Id && outcomes.Contains(c.Outcome)))
+            : persons.Where(p => selection.Contains(p.Id));
+        return persons.OrderBy(p => p.SourceRow ?? int.MaxValue).ThenBy(p => p.Id).ToListAsync(ct);
+    }
+
+    /// <summary>The current portraits of the batch's persons.</summary>
+    private IQueryable<PersonPhoto> PortraitsOf(CollectionBatch batch) => db.Photos.AsNoTracking()
+        .Where(p => p.UnitId == batch.UnitId && p.IsCurrent && p.Kind == PhotoKind.Portrait && db.Persons.Any(x => x.Id == p.PersonId && x.BatchId == batch.Id));
+
+    private async IAsyncEnumerable<ApplicationForm> ApplicationFormsOf(
+        List<InsuredPerson> persons,
+        string unitName,
+        string unitNumber,
+        Dictionary<int, string> portraits,
+        HashSet<int> withoutRegistryPhoto,
+        PhotoCounts counts,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var p in persons)
+        {
+            var photo = portraits.TryGetValue(p.Id, out var hash) ? await PortalPhotoAsync(p, hash, ct) : null;
+            if (photo is not null)
+            {
+                counts.Portal++;
+            }
+            else if (!withoutRegistryPhoto.Contains(p.Id) && await registry.GetPhotoAsync(p.IdNumber, ct) is { } fromRegistry)
+            {
+                photo = Embeddable(fromRegistry, p.Id);
+                counts.Registry += photo is null ? 0 : 1;
+            }
+
+            yield return new ApplicationForm(
+                p.Name, p.IdNumber, p.Sex, p.BirthDate, EthnicityName(p.EthnicityCode), p.Phone, p.Postcode, p.Address,
+                unitName, unitNumber, p.PersonalNumber, p.Category, photo);
+        }
+    }
+
+    private async Task<byte[]?> PortalPhotoAsync(InsuredPerson person, string hash, CancellationToken ct)
+    {
+        await using var stream = await store.OpenAsync(PhotoService.StoreKey(person.UnitId), hash, ct);
+        if (stream is null)
+        {
+            logger.LogWarning("The current photo {Hash} of person {PersonId} is missing from the photo store", hash[..12], person.Id);
+            return null;
+        }
+
+        byte[] jpeg;
+        if (stream.CanSeek)
+        {
+            jpeg = new byte[stream.Length];
+            await stream.ReadExactlyAsync(jpeg, ct);
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, ct);
+            jpeg = buffer.ToArray();
+        }
+
+        return Embeddable(jpeg, person.Id);
+    }
+
+    /// <summary>
+    /// PDFsharp embeds a JPEG only when it starts with a JFIF APP0 or Exif APP1 segment; anything else that decodes
+    /// is re-encoded (350 dpi, high quality). Null (an empty photo box) when it does not decode.
+    /// </summary>
+    private byte[]? Embeddable(byte[] jpeg, int personId)
+    {
+        if (StartsWith(jpeg, 0xE0, "JFIF\0"u8) || StartsWith(jpeg, 0xE1, "Exif\0"u8))
+        {
+            return jpeg;
+        }
+
+        try
+        {
+            using var image = codec.Decode(jpeg);
+            return codec.Encode(image.Pixels, image.Width, image.Height, JpegPixelFormat.Rgb, 92, dpi: 350);
+        }
+        catch (JpegDataException e)
+        {
+            logger.LogWarning("The photo of person {PersonId} cannot be printed ({Problem}); its form gets an empty photo box", personId, e.Message);
+            return null;
+        }
+    }
+
+    private static bool StartsWith(byte[] jpeg, byte app, ReadOnlySpan<byte> identifier) =>
+        jpeg.Length > 6 + identifier.Length && jpeg[0] == 0xFF && jpeg[1] == 0xD8 && jpeg[2] == 0xFF && jpeg[3] == app
+        && jpeg.AsSpan(6, identifier.Length).SequenceEqual(identifier);
+
+    /// <summary>
+    /// Draws the PDF on a pool thread while this one loads the next forms (a few ahead), so each form's photo is
+    /// dropped once drawn. A loading failure ends the drawing; a drawing failure stops the loading; either is rethrown.
+    /// </summary>
+    private static async Task<MemoryStream> WritePipelinedAsync<T>(IAsyncEnumerable<T> forms, Action<Stream, IEnumerable<T>> write, CancellationToken ct)
+    {
+        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var output = new MemoryStream();
+        var drawing = Task.Run(() => write(output, Drain(channel.Reader)), CancellationToken.None);
+        _ = drawing.ContinueWith(_ => stop.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        try
+        {
+            await foreach (var form in forms.WithCancellation(stop.Token))
+            {
+                await channel.Writer.WriteAsync(form, stop.Token);
+            }
+
+            channel.Writer.Complete();
+        }
+        catch (Exception) when (drawing.IsFaulted)
+        {
+            // The drawing failed first and stopped the loading: its error is the one to report.
+            await drawing;
+        }
+        catch (Exception e)
+        {
+            // End the drawing (it sees the same error through the channel) before reporting the loading's error.
+            channel.Writer.TryComplete(e);
+            await Task.WhenAny(drawing);
+            _ = drawing.Exception;
+            throw;
+        }
+
+        await drawing;
+        output.Position = 0;
+        return output;
+    }
+
+    private static IEnumerable<T> Drain<T>(ChannelReader<T> reader)
+    {
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (reader.TryRead(out var item))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private sealed class PhotoCounts
+    {
+        public int Portal { get; set; }
+
+        public int Registry { get; set; }
+    }
+}

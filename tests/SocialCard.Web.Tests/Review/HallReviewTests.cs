@@ -201,6 +201,32 @@ public abstract class HallReviewTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task A_batch_withdrawn_and_declared_again_since_the_page_was_shown_is_not_accepted_on_the_stale_page()
+    {
+        var (hall, unit) = await HallWithUnitAsync();
+        var (batchId, _) = await DeclaredBatches.CreateAsync(factory, unit.Id, DeclaredBatches.Matching(factory, 2));
+        using var staff = await PortalClient.SignedInAsync(factory, hall.UserName);
+        var page = $"/Hall/Batches/Details/{batchId}";
+        await staff.SubmitAsync(page, "form[action*='handler=Compare']", []);
+        var stale = await staff.GetOkPageAsync(page);
+
+        await using (var scope = factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var batch = await db.Batches.Include(b => b.Persons).SingleAsync(b => b.Id == batchId);
+            Assert.True(batch.Withdraw("test", DateTimeOffset.UtcNow).Succeeded);
+            Assert.True(batch.Declare("test", DateTimeOffset.UtcNow).Succeeded);
+            await db.SaveChangesAsync();
+        }
+
+        var response = await staff.SubmitAsync(stale, page, "form[action*='handler=Accept']", []);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await staff.GetOkPageAsync(page);
+        Assert.Contains("刚被他人修改过", after.QuerySelector(".notice.error")?.TextContent);
+        Assert.Equal("已申报", after.QuerySelector("h1 .status")?.TextContent);
+    }
+
+    [Fact]
     public async Task Staff_of_another_hall_can_neither_see_nor_act_on_the_batch()
     {
         var (hallX, unit) = await HallWithUnitAsync();

@@ -142,16 +142,10 @@ public sealed class DetailsModel(
     /// <summary>受理: needs the comparison completed for every person.</summary>
     public async Task<IActionResult> OnPostAcceptAsync(int id, Guid version, CancellationToken ct)
     {
-        var batch = await db.HallBatchesOf(User).Include(b => b.Persons).SingleOrDefaultAsync(b => b.Id == id, ct);
+        var (batch, refusal) = await LoadForTransitionAsync(id, version, ct);
         if (batch is null)
         {
-            return NotFound();
-        }
-
-        if (batch.Version != version)
-        {
-            TempData["Error"] = "此批次刚被他人修改过（例如单位撤销了申报），操作未执行。请确认页面内容后再试。";
-            return Redirect($"/Hall/Batches/Details/{id}");
+            return refusal!;
         }
 
         var pending = await db.Persons.CountAsync(x => x.BatchId == id && !db.Comparisons.Any(c => c.PersonId == x.Id), ct);
@@ -171,16 +165,10 @@ public sealed class DetailsModel(
     /// <summary>退回: the unit sees the reason on its batch page.</summary>
     public async Task<IActionResult> OnPostReturnAsync(int id, Guid version, string? reason, CancellationToken ct)
     {
-        var batch = await db.HallBatchesOf(User).Include(b => b.Persons).SingleOrDefaultAsync(b => b.Id == id, ct);
+        var (batch, refusal) = await LoadForTransitionAsync(id, version, ct);
         if (batch is null)
         {
-            return NotFound();
-        }
-
-        if (batch.Version != version)
-        {
-            TempData["Error"] = "此批次刚被他人修改过（例如单位撤销了申报），操作未执行。请确认页面内容后再试。";
-            return Redirect($"/Hall/Batches/Details/{id}");
+            return refusal!;
         }
 
         if (reason is { Length: > 500 })
@@ -266,6 +254,24 @@ public sealed class DetailsModel(
         }
 
         return Redirect($"/Hall/Batches/Details/{id}?show=" + (run.Failure is null ? "mismatched" : "all"));
+    }
+
+    /// <summary>The tracked batch with its persons, or why not: 404 for another hall's batch, a message when it changed since the page was shown.</summary>
+    private async Task<(CollectionBatch? Batch, IActionResult? Refusal)> LoadForTransitionAsync(int id, Guid version, CancellationToken ct)
+    {
+        var batch = await db.HallBatchesOf(User).Include(b => b.Persons).SingleOrDefaultAsync(b => b.Id == id, ct);
+        if (batch is null)
+        {
+            return (null, NotFound());
+        }
+
+        if (batch.Version != version)
+        {
+            TempData["Error"] = "此批次刚被他人修改过（例如单位撤销了申报），操作未执行。请确认页面内容后再试。";
+            return (null, Redirect($"/Hall/Batches/Details/{id}"));
+        }
+
+        return (batch, null);
     }
 
     private RedirectResult BackTo(int id, string? show, int p) =>

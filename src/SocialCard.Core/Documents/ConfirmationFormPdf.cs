@@ -6,7 +6,7 @@ namespace SocialCard.Core.Documents;
 
 /// <summary>
 /// Writes 个人信息确认表, one portrait A4 page per person: each item as registered with ✓ (correct) / × (wrong) / 无
-/// (not applicable) boxes and a blank for the correct value; the ID numbers, both with a box to tick the valid one
+/// (not applicable) boxes and a blank for the correct value (items the registry confirmed come ticked, with "---"); the ID numbers, both with a box to tick the valid one
 /// when a legacy 15-digit number exists; the signature and date.
 /// </summary>
 public static class ConfirmationFormPdf
@@ -45,7 +45,7 @@ public static class ConfirmationFormPdf
         text.DrawInBox(gfx, "姓名：" + form.Name + "　　单位：" + form.UnitName, Size, new XRect(Left, y - Mm(5), Mm(170), Mm(6)), padding: 0);
         y += Mm(7);
         text.Draw(gfx, "请逐项核对：正确的在“✓”栏打勾；有误的在“×”栏打勾，并在“正确信息”栏填写；", 9, Left, y);
-        text.Draw(gfx, "本人没有此项信息的在“无”栏打勾。", 9, Left, y + Mm(5));
+        text.Draw(gfx, "本人没有此项信息的在“无”栏打勾。已打“✓”并标“---”的项目经身份信息库比对一致，无需填写。", 9, Left, y + Mm(5));
         y += Mm(9);
 
         string[] headers = ["项目", "登记信息", "✓", "×", "无", "正确信息"];
@@ -68,9 +68,19 @@ public static class ConfirmationFormPdf
                 var box = new XRect(x += Widths[c - 1], y, Widths[c], Row);
                 gfx.DrawRectangle(Thin, box);
                 TickBox(gfx, box, Mm(4));
+                if (c == 2 && item.MatchedRegistry)
+                {
+                    text.DrawInBox(gfx, "✓", 12, box, XStringAlignment.Center, bold: true, padding: 0);
+                }
             }
 
-            gfx.DrawRectangle(Thin, x + Widths[4], y, Widths[5], Row);
+            var correct = new XRect(x + Widths[4], y, Widths[5], Row);
+            gfx.DrawRectangle(Thin, correct);
+            if (item.MatchedRegistry)
+            {
+                text.DrawInBox(gfx, "---", Size, correct, XStringAlignment.Center, padding: 3);
+            }
+
             y += Row;
         }
 

@@ -46,8 +46,12 @@ public sealed record ApplicationForm(
     string? Category = null,
     byte[]? Photo = null);
 
-/// <summary>One item of the confirmation form: its label (姓名, 性别 …) and the value as registered.</summary>
-public sealed record ConfirmationItem(string Label, string? RegisteredValue);
+/// <summary>
+/// One item of the confirmation form: its label (姓名, 性别 …) and the value as registered. With
+/// <paramref name="MatchedRegistry"/> true the registry comparison confirmed the item: the form comes with ✓ ticked
+/// and "---" in the correct-value blank (the Beijing form), so the person checks only the other items.
+/// </summary>
+public sealed record ConfirmationItem(string Label, string? RegisteredValue, bool MatchedRegistry = false);
 
 /// <summary>
 /// 个人信息确认表 (DOMAIN.md §7): the person's data as held, each item with ✓ / × / 无 boxes and a blank for the

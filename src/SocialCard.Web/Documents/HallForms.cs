@@ -89,27 +89,33 @@ public sealed class HallForms(AppDbContext db, IPhotoStore store, IIdentityRegis
         var withPhoto = await PortraitsOf(batch)
             .Select(p => p.PersonId)
             .ToHashSetAsync(ct);
-        var forms = persons.Select(p => ConfirmationFormOf(p, unitName, withPhoto.Contains(p.Id))).ToList();
+        var ids = persons.Select(p => p.Id).ToList();
+        var answers = await db.Comparisons.AsNoTracking().Where(c => ids.Contains(c.PersonId)).ToDictionaryAsync(c => c.PersonId, ct);
+        var forms = persons.Select(p => ConfirmationFormOf(p, unitName, withPhoto.Contains(p.Id), answers.GetValueOrDefault(p.Id))).ToList();
         var pdf = new MemoryStream();
         ConfirmationFormPdf.Write(pdf, forms);
         pdf.Position = 0;
         return new PrintedForms(pdf, persons.Count, 0, 0, null);
     }
 
-    /// <summary>The six compared items as the portal holds them, and both ID numbers when a 15-digit one exists.</summary>
-    public static ConfirmationForm ConfirmationFormOf(InsuredPerson person, string unitName, bool hasPhoto)
+    /// <summary>
+    /// The six compared items as the portal holds them (those the registry <paramref name="comparison"/> confirmed
+    /// come ticked), and both ID numbers when a 15-digit one exists.
+    /// </summary>
+    public static ConfirmationForm ConfirmationFormOf(InsuredPerson person, string unitName, bool hasPhoto, PersonComparison? comparison = null)
     {
         ArgumentNullException.ThrowIfNull(person);
         var id15 = new[] { person.OriginalIdNumber?.Trim(), person.IdNumber }.FirstOrDefault(IsFifteenDigits);
         var id18 = person.IdNumber.Length == 18 ? person.IdNumber : id15 is null ? null : CitizenId.Parse(id15).Converted18;
+        bool Matched(RegistryItem item) => comparison is not null && comparison[item] == ItemResult.Match;
         ConfirmationItem[] items =
         [
-            new(PersonComparison.ItemName(RegistryItem.IdNumber), person.IdNumber),
-            new(PersonComparison.ItemName(RegistryItem.Name), person.Name),
-            new(PersonComparison.ItemName(RegistryItem.Sex), person.Sex?.ToChinese()),
-            new(PersonComparison.ItemName(RegistryItem.Ethnicity), EthnicityName(person.EthnicityCode)),
-            new(PersonComparison.ItemName(RegistryItem.BirthDate), person.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            new(PersonComparison.ItemName(RegistryItem.Photo), hasPhoto ? "已采集" : "未采集"),
+            new(PersonComparison.ItemName(RegistryItem.IdNumber), person.IdNumber, Matched(RegistryItem.IdNumber)),
+            new(PersonComparison.ItemName(RegistryItem.Name), person.Name, Matched(RegistryItem.Name)),
+            new(PersonComparison.ItemName(RegistryItem.Sex), person.Sex?.ToChinese(), Matched(RegistryItem.Sex)),
+            new(PersonComparison.ItemName(RegistryItem.Ethnicity), EthnicityName(person.EthnicityCode), Matched(RegistryItem.Ethnicity)),
+            new(PersonComparison.ItemName(RegistryItem.BirthDate), person.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Matched(RegistryItem.BirthDate)),
+            new(PersonComparison.ItemName(RegistryItem.Photo), hasPhoto ? "已采集" : Matched(RegistryItem.Photo) ? "使用身份信息库相片" : "未采集", Matched(RegistryItem.Photo)),
         ];
         return new ConfirmationForm(person.Name, unitName, items, id18, id15);
     }

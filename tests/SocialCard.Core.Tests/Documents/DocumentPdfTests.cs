@@ -62,6 +62,27 @@ public class DocumentPdfTests
     }
 
     [Fact]
+    public void Items_the_registry_confirmed_come_ticked_with_dashes_and_the_others_stay_blank()
+    {
+        ConfirmationItem[] items =
+        [
+            new("身份证号码", "430111199001010573", MatchedRegistry: true),
+            new("姓名", "王堃"),
+            new("性别", "男", MatchedRegistry: true),
+            new("民族", "汉族", MatchedRegistry: true),
+            new("出生日期", "1990-01-01"),
+        ];
+        var pdf = Write(s => ConfirmationFormPdf.Write(s, [new ConfirmationForm("王堃", "长沙市某某科技有限公司", items, "430111199001010573")]));
+
+        // Three prefilled blanks, plus the instructions that explain them.
+        Assert.Equal(3 + 1, Occurrences(Poppler.Text(pdf), "---"));
+        var unticked = Write(s => ConfirmationFormPdf.Write(s, [new ConfirmationForm("王堃", "长沙市某某科技有限公司", [.. items.Select(i => i with { MatchedRegistry = false })], "430111199001010573")]));
+        Assert.Equal(1, Occurrences(Poppler.Text(unticked), "---"));
+    }
+
+    private static int Occurrences(string text, string part) => text.Split(part).Length - 1;
+
+    [Fact]
     public void Name_in_the_primary_font_embeds_no_fallback_font()
     {
         var pdf = Write(s => ApplicationFormPdf.Write(s, [DocumentSamples.Form(5, null)])); // 陈小明

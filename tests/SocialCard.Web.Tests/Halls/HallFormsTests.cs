@@ -142,6 +142,8 @@ public abstract class HallFormsTests(PortalFactory factory)
         Assert.Contains(_legacy15, pdf.Text);
         Assert.Contains(_legacy18, pdf.Text);
         Assert.Contains("15 位号码", pdf.Text);
+        // 钱多多's four matching items come ticked (name differs, no registry photo); the unknown 孙一's none; the instructions once a page.
+        Assert.Equal(4 + 0 + 2, pdf.Text.Split("---").Length - 1);
 
         // A selection: 王𠀀 (with a portal photo) and a minority name; neither has a legacy number.
         await HallScenario.AttachPortraitAsync(Factory, ids["王𠀀"], Infrastructure.PhotoFiles.Portrait());
@@ -153,7 +155,9 @@ public abstract class HallFormsTests(PortalFactory factory)
         Assert.Contains("阿依古丽·买买提", selected.Text);
         Assert.Contains("维吾尔族", selected.Text);
         Assert.Contains("已采集", selected.Text); // 王𠀀's photo
-        Assert.Contains("未采集", selected.Text);
+        Assert.Contains("使用身份信息库相片", selected.Text); // the minority name's photo is the registry's
+        // Every item of both matched persons comes ticked with "---" (6 each), plus the instructions once a page.
+        Assert.Equal((2 * 6) + 2, selected.Text.Split("---").Length - 1);
         Assert.Contains("HanaMin", selected.Fonts);
         Assert.DoesNotContain("15 位号码", selected.Text);
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using SocialCard.Core.Batches;
 using SocialCard.Core.Persons;
+using SocialCard.Core.Review;
 using SocialCard.Data;
 
 namespace SocialCard.Web.Infrastructure;
@@ -24,5 +25,16 @@ public static class HallScope
     {
         var hallId = user.RequireHallId();
         return db.Persons.Where(p => db.Units.Any(u => u.Id == p.UnitId && u.HallId == hallId));
+    }
+
+    /// <summary>
+    /// The persons whose on-site photo this hall takes: those of its own units marked for one, and those of other
+    /// halls' units whom their hall scheduled here (visible for the photo only: name, masked ID, reason, date).
+    /// </summary>
+    public static IQueryable<InsuredPerson> OnSitePersonsOf(this AppDbContext db, ClaimsPrincipal user)
+    {
+        var hallId = user.RequireHallId();
+        return db.Persons.Where(p => p.HallMark == HallMark.OnSitePhoto
+            && (db.Units.Any(u => u.Id == p.UnitId && u.HallId == hallId) || p.OnSitePhotoHallId == hallId));
     }
 }

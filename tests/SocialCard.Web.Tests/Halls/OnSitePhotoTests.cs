@@ -104,6 +104,29 @@ public abstract class OnSitePhotoTests(PortalFactory factory)
         Assert.Equal(0, await AuditCountAsync("ScheduleOnSitePhoto", ids.Values));
     }
 
+    [Fact]
+    public async Task The_hall_a_person_is_scheduled_at_sees_them_and_records_the_photo_but_cannot_reschedule()
+    {
+        var (hall, ids, _) = await MarkedBatchAsync();
+        var guestHall = await TestData.CreateHallWithStaffAsync(Factory);
+        using var owner = await PortalClient.SignedInAsync(Factory, hall.UserName);
+        var day = Today.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await ScheduleAsync(owner, day, guestHall.Id, ids["马现场"])).StatusCode);
+
+        using var guest = await PortalClient.SignedInAsync(Factory, guestHall.UserName);
+        var list = await guest.GetOkPageAsync("/Hall/OnSite");
+        Assert.Contains("马现场", list.Body!.TextContent);
+        Assert.DoesNotContain("古丽·艾力", list.Body.TextContent); // marked, but not scheduled here
+        var print = await guest.GetOkPageAsync($"/Hall/OnSite/Print?date={day}");
+        Assert.Contains("马现场", print.Body!.TextContent);
+
+        // Rescheduling stays with the unit's own hall; recording the photo is the guest hall's job.
+        Assert.Equal(HttpStatusCode.NotFound, (await ScheduleAsync(guest, day, guestHall.Id, ids["马现场"])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await HallScenario.PostAsync(guest, "/Hall/OnSite", "/Hall/OnSite?handler=Taken", HallScenario.Ids(ids["马现场"]))).StatusCode);
+        Assert.NotNull(await HallScenario.QueryAsync(Factory, db => db.Persons.Where(p => p.Id == ids["马现场"]).Select(p => p.OnSitePhotoTakenAt).SingleAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, (await HallScenario.PostAsync(guest, "/Hall/OnSite", "/Hall/OnSite?handler=Taken", HallScenario.Ids(ids["古丽·艾力"]))).StatusCode);
+    }
+
     /// <summary>A hall and a declared batch of its unit: 马现场 and 古丽·艾力 marked for an on-site photo, 何不拍 not marked.</summary>
     private async Task<(TestHall Hall, Dictionary<string, int> Ids, Dictionary<string, string> IdNumbers)> MarkedBatchAsync()
     {

@@ -87,7 +87,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clo
         }
 
         var date = scheduleDate!.Value;
-        return await ChangeAsync(ids, "ScheduleOnSitePhoto", p => p.ScheduleOnSitePhoto(date, hallId), new { Date = Format(date), HallId = hallId, Hall = hallName },
+        return await ChangeAsync(db.HallPersonsOf(User), ids, "ScheduleOnSitePhoto", p => p.ScheduleOnSitePhoto(date, hallId), new { Date = Format(date), HallId = hallId, Hall = hallName },
             n => $"已为 {n} 人预约 {Format(date)} 到{hallName}现场拍照。", ct);
     }
 
@@ -100,14 +100,15 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clo
         }
 
         var at = clock.GetUtcNow();
-        return await ChangeAsync(ids, "OnSitePhotoTaken", p => p.RecordOnSitePhotoTaken(at), new { At = ChinaTime.Format(at) }, n => $"已记录 {n} 人现场拍照完成。", ct);
+        // The hall that takes the photo records it, also for a person another hall scheduled here.
+        return await ChangeAsync(db.OnSitePersonsOf(User), ids, "OnSitePhotoTaken", p => p.RecordOnSitePhotoTaken(at), new { At = ChinaTime.Format(at) }, n => $"已记录 {n} 人现场拍照完成。", ct);
     }
 
-    /// <summary>All or nothing: every selected person must be of this hall's units (else 404) and accept the change.</summary>
-    private async Task<IActionResult> ChangeAsync(List<int> ids, string action, Func<InsuredPerson, Result> change, object details, Func<int, string> notice, CancellationToken ct)
+    /// <summary>All or nothing: every selected person must be in <paramref name="scope"/> (else 404) and accept the change.</summary>
+    private async Task<IActionResult> ChangeAsync(IQueryable<InsuredPerson> scope, List<int> ids, string action, Func<InsuredPerson, Result> change, object details, Func<int, string> notice, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToList();
-        var persons = await db.HallPersonsOf(User).Where(p => wanted.Contains(p.Id)).ToListAsync(ct);
+        var persons = await scope.Where(p => wanted.Contains(p.Id)).ToListAsync(ct);
         if (persons.Count != wanted.Count)
         {
             return NotFound();

@@ -30,9 +30,12 @@ public static class OnSiteQuery
 {
     public const string ListPath = "/Hall/OnSite";
 
-    /// <summary>The hall's persons marked for an on-site photo, taken or not (through <see cref="HallScope"/>).</summary>
+    /// <summary>
+    /// Persons marked for an on-site photo, taken or not, of the hall's units or scheduled at this hall by another
+    /// (through <see cref="HallScope.OnSitePersonsOf"/>).
+    /// </summary>
     public static IQueryable<InsuredPerson> MarkedPersons(AppDbContext db, ClaimsPrincipal user) =>
-        db.HallPersonsOf(user).AsNoTracking().Where(p => p.HallMark == HallMark.OnSitePhoto);
+        db.OnSitePersonsOf(user).AsNoTracking();
 
     public static async Task<IReadOnlyList<HallOption>> HallsAsync(AppDbContext db, CancellationToken ct) =>
         await db.Halls.AsNoTracking().OrderBy(h => h.Code).Select(h => new HallOption(h.Id, h.Name, h.Address)).ToListAsync(ct);

@@ -9,7 +9,7 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # Debian packages the portal uses at run time: libturbojpeg0 (photo codec), opencv-data (face cascades
 # for the photo check), curl for the container health check.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libturbojpeg0 opencv-data curl ca-certificates \
+    && apt-get install -y --no-install-recommends libturbojpeg0 opencv-data fonts-arphic-uming fonts-hanazono curl ca-certificates \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./

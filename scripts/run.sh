@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Runs the portal on SQLite with demo data and prints the URL and the demo logins.
-# Installs what it needs: Debian packages libturbojpeg0 (photo codec) and opencv-data (face cascades
-# for the photo check), and the dotnet local tools.
+# Installs what it needs: Debian packages libturbojpeg0 (photo codec), opencv-data (face cascades
+# for the photo check), fonts-arphic-uming and fonts-hanazono (printed forms), and the dotnet local tools.
 # Settings: SOCIALCARD_URL (default http://127.0.0.1:5080); any app setting as an environment
 # variable, e.g. Database__Provider=Postgres Database__ConnectionString="Host=...".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-apt_install libturbojpeg0 opencv-data
+apt_install libturbojpeg0 opencv-data fonts-arphic-uming fonts-hanazono
 require_dotnet
 url=${SOCIALCARD_URL:-http://127.0.0.1:5080}
 

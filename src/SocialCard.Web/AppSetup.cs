@@ -11,8 +11,18 @@ public static class AppSetup
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
-        // Native photo libraries and cascades are checked now, so a missing package stops the start with its fix.
+        // Native photo libraries, cascades and the fonts of the printed forms are checked now, so a missing
+        // package stops the start with its fix.
         app.Services.GetRequiredService<Core.Photos.PhotoInspector>();
+        try
+        {
+            Documents.SummaryTables.EnsureFonts();
+        }
+        catch (Core.Documents.Fonts.DocumentFontMissingException ex)
+        {
+            throw new StartupException(ex.Message, ex);
+        }
+
         var database = app.Services.GetRequiredService<ResolvedDatabase>();
         await DatabaseStartup.MigrateAsync(app.Services, database.Provider);
         await Seeding.RunAsync(app.Services, app.Configuration, app.Services.GetRequiredService<TimeProvider>());

@@ -150,9 +150,25 @@ public static class ServiceSetup
             .AddDbContextCheck<AppDbContext>("database")
             .AddCheck("photo-codec", () => JpegCodec.CheckAvailable() is { } problem
                 ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy(problem)
+                : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy())
+            .AddCheck("document-fonts", () => DocumentFontCheck.Problem() is { } problem
+                ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy(problem)
                 : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         return services;
     }
 }
 
 public sealed record ResolvedDatabase(DatabaseProvider Provider, string ConnectionString);
+
+/// <summary>Whether the font files of the printed forms are still where the portal found them at start-up.</summary>
+internal static class DocumentFontCheck
+{
+    public static string? Problem()
+    {
+        var options = new Core.Documents.Fonts.DocumentFontOptions();
+        return new[] { options.Primary }.Concat(options.Fallbacks)
+            .Where(f => !File.Exists(f.Path))
+            .Select(f => $"{f.Path} not found: apt-get install {f.DebianPackage}")
+            .FirstOrDefault();
+    }
+}

@@ -17,7 +17,7 @@ public abstract class PortalTests(PortalFactory factory)
     protected PortalFactory Factory { get; } = factory;
 
     [Fact]
-    public async Task Health_check_reports_the_database_healthy()
+    public async Task Health_check_reports_the_database_codec_and_fonts_healthy()
     {
         using var client = PortalClient.Create(Factory);
         var response = await client.Http.GetAsync("/health");
@@ -25,6 +25,8 @@ public abstract class PortalTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("\"status\":\"Healthy\"", body);
         Assert.Contains("\"database\"", body);
+        Assert.Contains("\"photo-codec\"", body);
+        Assert.Contains("\"document-fonts\"", body);
     }
 
     [Fact]

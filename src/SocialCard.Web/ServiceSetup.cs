@@ -89,6 +89,7 @@ public static class ServiceSetup
         services.AddScoped<RegistryComparisons>();
         services.AddScoped<Dashboard.ProgressDashboard>();
         services.AddStatusLookup();
+        services.AddApiRateLimit();
         services.AddScoped<Exports.ExportService>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>

@@ -23,6 +23,7 @@ public static class BatchApi
     {
         var api = app.MapGroup("/api/v1/batches")
             .RequireAuthorization(Policy)
+            .RequireRateLimiting(ApiRateLimit.Policy)
             .DisableAntiforgery()
             .WithTags("Batches");
 

@@ -62,9 +62,14 @@ public static class StatusLookupLimits
                     QueueLimit = 0,
                 });
             });
-            o.OnRejected = (context, _) =>
+            o.OnRejected = (context, ct) =>
             {
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                if (Api.ApiRateLimit.IsApiRequest(context.HttpContext))
+                {
+                    return Api.ApiRateLimit.RejectAsync(context.HttpContext, wait, ct);
+                }
+
                 SetRetryAfter(context.HttpContext, wait);
                 context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StatusLookupLimits))
                     .LogWarning("Status lookup refused: the client made more than its lookups per minute");

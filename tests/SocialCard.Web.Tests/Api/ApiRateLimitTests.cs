@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SocialCard.Core.Api;
+using SocialCard.Data;
+using SocialCard.Web.Tests.Infrastructure;
+
+namespace SocialCard.Web.Tests.Api;
+
+/// <summary>The JSON API limits each key's requests per minute (here 3) and says so in JSON; other keys go on.</summary>
+public abstract class ApiRateLimitTests(PortalFactory factory)
+{
+    [Fact]
+    public async Task A_key_over_its_requests_per_minute_gets_429_in_JSON_and_other_keys_are_not_affected()
+    {
+        var unit = await TestData.CreateUnitWithClerkAsync(factory);
+        using var busy = await ClientWithKeyAsync(unit.Id);
+        using var quiet = await ClientWithKeyAsync(unit.Id);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await busy.GetAsync("/api/v1/batches")).StatusCode);
+        }
+
+        var refused = await busy.GetAsync("/api/v1/batches");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) is > 0 and <= 60);
+        var error = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString();
+        Assert.Contains("每分钟最多 3 次", error);
+
+        Assert.Equal(HttpStatusCode.OK, (await quiet.GetAsync("/api/v1/batches")).StatusCode);
+        // The portal's pages are not limited by the API's allowance.
+        Assert.Equal(HttpStatusCode.OK, (await busy.GetAsync("/Account/Login")).StatusCode);
+    }
+
+    private async Task<HttpClient> ClientWithKeyAsync(int unitId)
+    {
+        var (key, secret) = ApiKey.Issue(unitId, "测试", "test", DateTimeOffset.UtcNow);
+        await using (var scope = factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.ApiKeys.Add(key);
+            await db.SaveChangesAsync();
+        }
+
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("X-Api-Key", secret);
+        return client;
+    }
+}
+
+public class ApiLimitPortalFactory(DatabaseProvider provider) : PortalFactory(provider)
+{
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Api:PermitsPerMinute"] = "3" };
+}
+
+public sealed class SqliteApiLimitPortalFactory() : ApiLimitPortalFactory(DatabaseProvider.Sqlite);
+
+public sealed class PostgresApiLimitPortalFactory() : ApiLimitPortalFactory(DatabaseProvider.Postgres);
+
+public sealed class SqliteApiRateLimitTests(SqliteApiLimitPortalFactory factory) : ApiRateLimitTests(factory), IClassFixture<SqliteApiLimitPortalFactory>;
+
+public sealed class PostgresApiRateLimitTests(PostgresApiLimitPortalFactory factory) : ApiRateLimitTests(factory), IClassFixture<PostgresApiLimitPortalFactory>;

@@ -36,20 +36,7 @@ public abstract class ApiRateLimitTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.OK, (await busy.GetAsync("/Account/Login")).StatusCode);
     }
 
-    private async Task<HttpClient> ClientWithKeyAsync(int unitId)
-    {
-        var (key, secret) = ApiKey.Issue(unitId, "测试", "test", DateTimeOffset.UtcNow);
-        await using (var scope = factory.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            db.ApiKeys.Add(key);
-            await db.SaveChangesAsync();
-        }
-
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Add("X-Api-Key", secret);
-        return client;
-    }
+    private Task<HttpClient> ClientWithKeyAsync(int unitId) => ApiClients.WithKeyAsync(factory, unitId);
 }
 
 public class ApiLimitPortalFactory(DatabaseProvider provider) : PortalFactory(provider)

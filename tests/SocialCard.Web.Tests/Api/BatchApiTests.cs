@@ -135,20 +135,7 @@ public abstract class BatchApiTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/batches")).StatusCode);
     }
 
-    private async Task<HttpClient> ClientWithKeyAsync(int unitId)
-    {
-        var (key, secret) = ApiKey.Issue(unitId, "测试", "test", DateTimeOffset.UtcNow);
-        await using (var scope = Factory.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            db.ApiKeys.Add(key);
-            await db.SaveChangesAsync();
-        }
-
-        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Add("X-Api-Key", secret);
-        return client;
-    }
+    private Task<HttpClient> ClientWithKeyAsync(int unitId) => ApiClients.WithKeyAsync(Factory, unitId);
 }
 
 public sealed class SqliteBatchApiTests(SqlitePortalFactory factory) : BatchApiTests(factory), IClassFixture<SqlitePortalFactory>;

@@ -58,6 +58,9 @@ public static partial class Ethnicities
     /// Accepts a code ("01" or "1"), a full or short name ("汉族", "汉"), or both together as template drop-downs
     /// write them ("01 汉族", "01-汉族", "汉族(01)") provided they agree. Full-width digits and surrounding spaces are tolerated.
     /// </summary>
+    /// <summary>The name (汉族 …) of a stored code or name; the text itself when it is not one; null for null.</summary>
+    public static string? NameOf(string? codeOrName) => TryParse(codeOrName, out var e) ? e.Name : codeOrName;
+
     public static bool TryParse(string? codeOrName, [MaybeNullWhen(false)] out Ethnicity ethnicity)
     {
         ethnicity = null;

@@ -122,7 +122,7 @@ public sealed class HallForms(AppDbContext db, IPhotoStore store, IIdentityRegis
 
     private static bool IsFifteenDigits(string? id) => id is { Length: 15 } && id.All(char.IsAsciiDigit);
 
-    private static string? EthnicityName(string? code) => code is not null && Ethnicities.TryParse(code, out var e) ? e.Name : code;
+    private static string? EthnicityName(string? code) => Ethnicities.NameOf(code);
 
     /// <summary>The selected persons of the batch, or when no selection those whose comparison has one of the outcomes; in roster order.</summary>
     private Task<List<InsuredPerson>> PersonsAsync(CollectionBatch batch, IReadOnlyCollection<int>? selection, ComparisonOutcome[] outcomes, CancellationToken ct)

@@ -52,7 +52,7 @@ public sealed class SummaryTables(AppDbContext db, TimeProvider clock)
         return (persons, digest);
     }
 
-    private static string? EthnicityName(string? code) => code is not null && Ethnicities.TryParse(code, out var e) ? e.Name : code;
+    private static string? EthnicityName(string? code) => Ethnicities.NameOf(code);
 
     /// <summary>PDFsharp's font resolver is process-wide: set it once (Debian font paths; a missing font names its package).</summary>
     internal static void EnsureFonts()

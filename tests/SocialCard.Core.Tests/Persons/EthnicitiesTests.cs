@@ -70,4 +70,13 @@ public class EthnicitiesTests
     [InlineData("Han")]
     public void TryParse_rejects_anything_else(string? text) =>
         Assert.False(Ethnicities.TryParse(text, out _));
+
+    [Theory]
+    [InlineData("01", "汉族")]
+    [InlineData("05 维吾尔族", "维吾尔族")]
+    [InlineData("蒙古族", "蒙古族")]
+    [InlineData("火星族", "火星族")]
+    [InlineData(null, null)]
+    public void NameOf_gives_the_name_of_a_code_and_keeps_other_text(string? stored, string? name) =>
+        Assert.Equal(name, Ethnicities.NameOf(stored));
 }

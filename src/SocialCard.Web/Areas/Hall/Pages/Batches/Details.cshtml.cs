@@ -339,9 +339,9 @@ public sealed class DetailsModel(
         }
     }
 
-    public static string EthnicityName(string? code) => code is not null && Ethnicities.TryParse(code, out var e) ? e.Name : code ?? "";
+    public static string EthnicityName(string? code) => Ethnicities.NameOf(code) ?? "";
 
-    public static string SexText(Sex? sex) => sex switch { Sex.Male => "男", Sex.Female => "女", _ => "" };
+    public static string SexText(Sex? sex) => sex?.ToChinese() ?? "";
 
     public static string ItemSymbol(ItemResult result) => result switch
     {

@@ -70,6 +70,8 @@ public static class ServiceSetup
         services.AddScoped<RosterImport>();
         services.AddScoped<PersonChecks>();
         services.AddScoped<BatchActions>();
+        services.AddScoped<BatchWrites>();
+        services.AddScoped<PersonWrites>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(PhotoSettings.Section).Get<PhotoSettings>() ?? new PhotoSettings());
         services.AddSingleton(sp => sp.GetRequiredService<PhotoSettings>().BuildInspector());
         services.AddSingleton(sp =>

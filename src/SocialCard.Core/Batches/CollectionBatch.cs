@@ -50,6 +50,12 @@ public sealed class CollectionBatch : IVersioned
 
     public DateTimeOffset? SummaryPrintedAt { get; private set; }
 
+    /// <summary>
+    /// How many times the batch has been declared. Work started against one declaration (a registry comparison)
+    /// is stored only while the batch is still on that declaration.
+    /// </summary>
+    public int Declaration { get; private set; }
+
     public Guid Version { get; set; }
 
     public IReadOnlyList<BatchTransition> History => _history;
@@ -76,27 +82,39 @@ public sealed class CollectionBatch : IVersioned
         return Result.Ok();
     }
 
-    /// <summary>申报. Needs the persons loaded: refuses an empty batch and any person with errors.</summary>
+    /// <summary>申报 with the persons loaded: refuses an empty batch and any person with errors.</summary>
     public Result Declare(string actor, DateTimeOffset at)
     {
+        var withErrors = _persons.Where(p => p.ErrorCount > 0).Select(p => p.Name).ToList();
+        return Declare(actor, at, new DeclarationCheck(_persons.Count, withErrors.Count, [.. withErrors.Take(DeclarationCheck.NamesShown)]));
+    }
+
+    /// <summary>
+    /// 申报 on counts the caller took (set-based, inside the batch's lock, so no write can slip in between):
+    /// refuses an empty batch and any person with errors.
+    /// </summary>
+    public Result Declare(string actor, DateTimeOffset at, DeclarationCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
         if (!IsEditableByUnit)
         {
             return Result.Fail($"批次当前状态为“{Status.ToChinese()}”，不能申报。");
         }
 
-        if (_persons.Count == 0)
+        if (check.Persons == 0)
         {
             return Result.Fail("批次中还没有人员，请先录入或导入人员信息再申报。");
         }
 
-        var withErrors = _persons.Where(p => p.ErrorCount > 0).Select(p => p.Name).ToList();
-        if (withErrors.Count > 0)
+        if (check.WithErrors > 0)
         {
-            return Result.Fail($"以下 {withErrors.Count} 人的信息仍有错误，请改正后再申报：{string.Join("、", withErrors.Take(20))}{(withErrors.Count > 20 ? " 等" : "")}");
+            var more = check.WithErrors > check.FirstWithErrors.Count ? " 等" : "";
+            return Result.Fail($"以下 {check.WithErrors} 人的信息仍有错误，请改正后再申报：{string.Join("、", check.FirstWithErrors)}{more}");
         }
 
         DeclaredAt = at;
         ReturnReason = null;
+        Declaration++;
         return Move(BatchAction.Declare, BatchStatus.Declared, actor, at, null);
     }
 

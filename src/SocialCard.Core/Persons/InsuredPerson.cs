@@ -89,6 +89,13 @@ public sealed class InsuredPerson : IVersioned
 
     public int ErrorCount { get; private set; }
 
+    /// <summary>
+    /// The ID number while this person holds it alone in the batch: null for a blank number and for a row flagged
+    /// DUPLICATE_ID_IN_FILE. A unique index on (batch, this) makes a second clean holder of one number impossible
+    /// at the database level, whatever races the writers lose; the flagged rows are errors and block 申报.
+    /// </summary>
+    public string? UniqueIdNumber { get; private set; }
+
     public int WarningCount { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -148,8 +155,7 @@ public sealed class InsuredPerson : IVersioned
         Address = NullIfEmpty(Truncate(n.Address ?? "", TextMaxLength));
         // Photo findings come from the photo check, not from the person's fields: keep them.
         Findings = [.. (findings ?? validation.Findings).Where(f => f.Field != PhotoField), .. Findings.Where(f => f.Field == PhotoField)];
-        ErrorCount = Findings.Count(f => f.Severity == Severity.Error);
-        WarningCount = Findings.Count(f => f.Severity == Severity.Warning);
+        Recount();
         UpdatedAt = at;
     }
 
@@ -172,9 +178,33 @@ public sealed class InsuredPerson : IVersioned
     public void SetPhotoFindings(IEnumerable<Finding> photoFindings, DateTimeOffset at)
     {
         Findings = [.. Findings.Where(f => f.Field != PhotoField), .. photoFindings.Select(f => f with { Field = PhotoField })];
+        Recount();
+        UpdatedAt = at;
+    }
+
+    /// <summary>
+    /// Sets or clears a finding that depends on the rest of the batch (duplicate ID, same name) after another
+    /// person changed; false when the person already had exactly this.
+    /// </summary>
+    public bool SetBatchFinding(string code, Finding? finding, DateTimeOffset at)
+    {
+        var current = Findings.Where(f => f.Code == code).ToList();
+        if (finding is null ? current.Count == 0 : current.Count > 0)
+        {
+            return false;
+        }
+
+        Findings = finding is null ? [.. Findings.Where(f => f.Code != code)] : [.. Findings, finding];
+        Recount();
+        UpdatedAt = at;
+        return true;
+    }
+
+    private void Recount()
+    {
         ErrorCount = Findings.Count(f => f.Severity == Severity.Error);
         WarningCount = Findings.Count(f => f.Severity == Severity.Warning);
-        UpdatedAt = at;
+        UniqueIdNumber = IdNumber.Length > 0 && !Findings.Any(f => f.Code == RuleCodes.DuplicateIdInFile) ? IdNumber : null;
     }
 
     /// <summary>Whether saving the same values again would change nothing (a re-upload of the same file).</summary>

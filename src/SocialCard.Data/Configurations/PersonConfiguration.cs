@@ -38,6 +38,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<InsuredPers
         b.HasIndex(p => new { p.UnitId, p.IdNumber });
         b.HasIndex(p => p.IdNumber);
         b.HasIndex(p => new { p.BatchId, p.PersonalNumber });
+        b.Property(p => p.UniqueIdNumber).HasMaxLength(InsuredPerson.IdNumberMaxLength);
+        b.HasIndex(p => new { p.BatchId, p.UniqueIdNumber }).IsUnique();
     }
 }
 

@@ -298,6 +298,9 @@ namespace SocialCard.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Declaration")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("DeclaredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -568,6 +571,10 @@ namespace SocialCard.Migrations.Postgres.Migrations
                     b.Property<int?>("SourceRow")
                         .HasColumnType("integer");
 
+                    b.Property<string>("UniqueIdNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 
@@ -590,6 +597,9 @@ namespace SocialCard.Migrations.Postgres.Migrations
                     b.HasIndex("OnSitePhotoHallId");
 
                     b.HasIndex("BatchId", "PersonalNumber");
+
+                    b.HasIndex("BatchId", "UniqueIdNumber")
+                        .IsUnique();
 
                     b.HasIndex("HallMark", "OnSitePhotoDate");
 

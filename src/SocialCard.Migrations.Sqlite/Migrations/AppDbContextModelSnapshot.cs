@@ -281,6 +281,9 @@ namespace SocialCard.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Declaration")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DeclaredAt")
                         .HasColumnType("INTEGER");
 
@@ -545,6 +548,10 @@ namespace SocialCard.Migrations.Sqlite.Migrations
                     b.Property<int?>("SourceRow")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UniqueIdNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
 
@@ -567,6 +574,9 @@ namespace SocialCard.Migrations.Sqlite.Migrations
                     b.HasIndex("OnSitePhotoHallId");
 
                     b.HasIndex("BatchId", "PersonalNumber");
+
+                    b.HasIndex("BatchId", "UniqueIdNumber")
+                        .IsUnique();
 
                     b.HasIndex("HallMark", "OnSitePhotoDate");
 

@@ -112,21 +112,20 @@ public static class BatchApi
     }
 
     private static Task<Results<Ok<BatchDto>, NotFound, ProblemHttpResult>> DeclareAsync(int id, HttpContext http, AppDbContext db, BatchActions actions, CancellationToken ct) =>
-        MoveAsync(id, http, db, batch => actions.DeclareAsync(batch, http.User.ActorName(), ct), ct);
+        MoveAsync(id, http, db, () => actions.DeclareAsync(id, null, http.User.ActorName(), ct), ct);
 
     private static Task<Results<Ok<BatchDto>, NotFound, ProblemHttpResult>> WithdrawAsync(int id, HttpContext http, AppDbContext db, BatchActions actions, CancellationToken ct) =>
-        MoveAsync(id, http, db, batch => actions.WithdrawAsync(batch, http.User.ActorName(), ct), ct);
+        MoveAsync(id, http, db, () => actions.WithdrawAsync(id, null, http.User.ActorName(), ct), ct);
 
     private static async Task<Results<Ok<BatchDto>, NotFound, ProblemHttpResult>> MoveAsync(
-        int id, HttpContext http, AppDbContext db, Func<CollectionBatch, Task<Core.Common.Result>> move, CancellationToken ct)
+        int id, HttpContext http, AppDbContext db, Func<Task<Core.Common.Result>> move, CancellationToken ct)
     {
-        var batch = await db.BatchesOf(http.User).Include(b => b.Persons).Include(b => b.History).AsSplitQuery().SingleOrDefaultAsync(b => b.Id == id, ct);
-        if (batch is null)
+        if (!await db.BatchesOf(http.User).AnyAsync(b => b.Id == id, ct))
         {
             return TypedResults.NotFound();
         }
 
-        var result = await move(batch);
+        var result = await move();
         if (!result.Succeeded)
         {
             return TypedResults.Problem(result.Error, statusCode: StatusCodes.Status409Conflict);

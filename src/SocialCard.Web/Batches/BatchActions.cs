@@ -10,7 +10,7 @@ namespace SocialCard.Web.Batches;
 /// Creating a batch and moving it through its lifecycle, with the audit record, for the pages and the
 /// JSON API alike. The rules themselves live in <see cref="CollectionBatch"/>.
 /// </summary>
-public sealed class BatchActions(AppDbContext db, AuditLog audit, TimeProvider clock, ILogger<BatchActions> logger)
+public sealed class BatchActions(AppDbContext db, BatchWrites writes, AuditLog audit, TimeProvider clock, ILogger<BatchActions> logger)
 {
     public const int MaxTitleLength = CollectionBatch.TitleMaxLength;
 
@@ -37,50 +37,68 @@ public sealed class BatchActions(AppDbContext db, AuditLog audit, TimeProvider c
         return (batch, null);
     }
 
-    public Task<Result> DeclareAsync(CollectionBatch batch, string actor, CancellationToken ct = default) =>
-        MoveAsync(batch, "Declare", b => b.Declare(actor, clock.GetUtcNow()), actor, ct);
+    /// <summary>申报, on counts taken in SQL under the batch's lock (no upload or edit can slip in between).</summary>
+    public Task<Result> DeclareAsync(int batchId, Guid? seenVersion, string actor, CancellationToken ct = default) =>
+        MoveAsync(batchId, seenVersion, "Declare", async b =>
+        {
+            var persons = db.Persons.Where(p => p.BatchId == b.Id);
+            var count = await persons.CountAsync(ct);
+            var withErrors = await persons.CountAsync(p => p.ErrorCount > 0, ct);
+            var names = withErrors == 0 ? [] : await persons.Where(p => p.ErrorCount > 0)
+                .OrderBy(p => p.SourceRow ?? int.MaxValue).ThenBy(p => p.Id)
+                .Select(p => p.Name).Take(DeclarationCheck.NamesShown).ToListAsync(ct);
+            return b.Declare(actor, clock.GetUtcNow(), new DeclarationCheck(count, withErrors, names));
+        }, actor, ct);
 
     /// <summary>The unit takes the batch back; the registry answers are dropped, since the data may now change.</summary>
-    public Task<Result> WithdrawAsync(CollectionBatch batch, string actor, CancellationToken ct = default) =>
-        MoveAsync(batch, "Withdraw", b => b.Withdraw(actor, clock.GetUtcNow()), actor, ct, forgetComparisons: true);
+    public Task<Result> WithdrawAsync(int batchId, Guid? seenVersion, string actor, CancellationToken ct = default) =>
+        MoveAsync(batchId, seenVersion, "Withdraw", b => Task.FromResult(b.Withdraw(actor, clock.GetUtcNow())), actor, ct, forgetComparisons: true);
 
     /// <summary>退回: the hall sends the batch back with a reason; the registry answers are dropped as on withdrawal.</summary>
-    public Task<Result> ReturnAsync(CollectionBatch batch, string? reason, string actor, CancellationToken ct = default) =>
-        MoveAsync(batch, "Return", b => b.Return(actor, clock.GetUtcNow(), reason ?? ""), actor, ct, forgetComparisons: true);
+    public Task<Result> ReturnAsync(int batchId, Guid? seenVersion, string? reason, string actor, CancellationToken ct = default) =>
+        MoveAsync(batchId, seenVersion, "Return", b => Task.FromResult(b.Return(actor, clock.GetUtcNow(), reason ?? "")), actor, ct, forgetComparisons: true);
 
-    /// <summary>受理: the hall accepts the batch.</summary>
-    public Task<Result> AcceptAsync(CollectionBatch batch, string actor, CancellationToken ct = default) =>
-        MoveAsync(batch, "Accept", b => b.Accept(actor, clock.GetUtcNow()), actor, ct);
+    /// <summary>受理: the hall accepts the batch once every person has the registry's answer for this declaration.</summary>
+    public Task<Result> AcceptAsync(int batchId, Guid? seenVersion, string actor, CancellationToken ct = default) =>
+        MoveAsync(batchId, seenVersion, "Accept", async b =>
+        {
+            var pending = await db.Persons.CountAsync(x => x.BatchId == b.Id && !db.Comparisons.Any(c => c.PersonId == x.Id), ct);
+            return b.Status == BatchStatus.Declared && pending > 0
+                ? Result.Fail($"还有 {pending} 人未与身份信息库比对，请先完成比对再受理。")
+                : b.Accept(actor, clock.GetUtcNow());
+        }, actor, ct);
 
-    /// <summary>Needs the batch tracked with its persons loaded (the declaration checks them).</summary>
-    private async Task<Result> MoveAsync(CollectionBatch batch, string action, Func<CollectionBatch, Result> transition, string actor, CancellationToken ct, bool forgetComparisons = false)
+    /// <summary>
+    /// One status move under the batch's lock: the page's version (if it sent one) must still be the batch's, the
+    /// domain decides, and the move, its audit record and any dropped comparison are one transaction.
+    /// </summary>
+    private async Task<Result> MoveAsync(int batchId, Guid? seenVersion, string action, Func<CollectionBatch, Task<Result>> transition, string actor, CancellationToken ct, bool forgetComparisons = false)
     {
-        var from = batch.Status;
-        var result = transition(batch);
-        if (!result.Succeeded)
+        var result = await writes.RunAsync(batchId, async batch =>
         {
-            return result;
-        }
+            if (seenVersion is { } seen && seen != batch.Version)
+            {
+                return Result.Fail(BatchWrites.ConflictMessage);
+            }
 
-        audit.Record(actor, action + "Batch", "Batch", batch.Id, batch.UnitId, new { From = from.ToString(), To = batch.Status.ToString(), Persons = batch.Persons.Count, Reason = batch.Status == BatchStatus.Returned ? batch.ReturnReason : null });
-        try
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var from = batch.Status;
+            var moved = await transition(batch);
+            if (!moved.Succeeded)
+            {
+                return moved;
+            }
+
+            var persons = await db.Persons.CountAsync(p => p.BatchId == batch.Id, ct);
+            audit.Record(actor, action + "Batch", "Batch", batch.Id, batch.UnitId, new { From = from.ToString(), To = batch.Status.ToString(), Persons = persons, Reason = batch.Status == BatchStatus.Returned ? batch.ReturnReason : null });
             await db.SaveChangesAsync(ct);
             if (forgetComparisons)
             {
                 await db.Comparisons.Where(c => c.BatchId == batch.Id).ExecuteDeleteAsync(ct);
             }
 
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            logger.LogInformation("Concurrent change of batch {BatchId} refused", batch.Id);
-            return Result.Fail("此批次刚被他人修改过，操作未执行。请确认页面内容后再试。");
-        }
-
-        logger.LogInformation("Batch {BatchId} moved {From} -> {To}", batch.Id, from, batch.Status);
-        return Result.Ok();
+            logger.LogInformation("Batch {BatchId} moved {From} -> {To}", batch.Id, from, batch.Status);
+            return Result.Ok();
+        }, ct);
+        return result;
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Core.Batches;
+using SocialCard.Core.Common;
 using SocialCard.Core.Persons;
 using SocialCard.Core.Photos;
 using SocialCard.Core.Photos.Jpeg;
@@ -9,6 +10,7 @@ using SocialCard.Core.Photos.Storage;
 using SocialCard.Core.Photos.Uploads;
 using SocialCard.Core.Validation;
 using SocialCard.Data;
+using SocialCard.Web.Batches;
 using SocialCard.Web.Infrastructure;
 
 namespace SocialCard.Web.Photos;
@@ -26,82 +28,152 @@ public sealed record PhotoReportFile(string Name, int? PersonId, string? PersonN
 /// portrait's findings become the person's photo findings (so errors block the declaration); ID card
 /// scans are only checked to be readable JPEGs. Files are stored by content hash in the photo store.
 /// </summary>
-public sealed class PhotoService(AppDbContext db, IPhotoStore store, PhotoInspector inspector, IJpegCodec codec, AuditLog audit, TimeProvider clock, ILogger<PhotoService> logger)
+public sealed class PhotoService(AppDbContext db, BatchWrites writes, IPhotoStore store, PhotoInspector inspector, IJpegCodec codec, AuditLog audit, TimeProvider clock, ILogger<PhotoService> logger)
 {
     public static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string StoreKey(int unitId) => $"unit-{unitId}";
 
-    /// <summary>Needs the person tracked; saves.</summary>
-    /// <summary>Null with the findings when the file is not a readable JPEG (nothing stored).</summary>
-    public async Task<(PersonPhoto? Photo, IReadOnlyList<Finding> Findings)> AttachAsync(InsuredPerson person, PhotoKind kind, string fileName, byte[] content, string actor, CancellationToken ct = default, int? derivedFrom = null)
+    /// <summary>
+    /// Checks one file and, if it is a readable JPEG, makes it the person's current photo of that kind, under the
+    /// batch's lock: the unit's while the batch is editable, the hall's (<paramref name="byHall"/>, an on-site photo)
+    /// while it is declared or accepted. The photo is null with the findings when the file is not a readable JPEG
+    /// (nothing stored), and null with a refusal when the batch or person moved on.
+    /// </summary>
+    public async Task<(PersonPhoto? Photo, IReadOnlyList<Finding> Findings, string? Refusal)> AttachAsync(InsuredPerson person, PhotoKind kind, string fileName, byte[] content, string actor, CancellationToken ct = default, int? derivedFrom = null, bool byHall = false)
     {
-        var (photo, findings) = await StageAsync(person, kind, fileName, content, actor, ct);
-        if (photo is null)
+        var inspected = await InspectAndStoreAsync(person.UnitId, kind, content, ct);
+        if (inspected.Hash is null)
         {
-            return (null, findings);
+            logger.LogInformation("Unreadable photo file refused for person {PersonId}", person.Id);
+            return (null, inspected.Findings, null);
         }
 
-        if (derivedFrom is { } original)
+        return await writes.RunAsync<(PersonPhoto?, IReadOnlyList<Finding>, string?)>(person.BatchId, async batch =>
         {
-            photo.MarkDerivedFrom(original);
-        }
+            var allowed = byHall
+                ? batch.Status is BatchStatus.Declared or BatchStatus.Accepted ? Result.Ok() : Result.Fail($"批次当前状态为“{batch.Status.ToChinese()}”，采集点不能为其中人员添加照片。")
+                : batch.CheckEditable();
+            if (!allowed.Succeeded)
+            {
+                return (null, inspected.Findings, allowed.Error);
+            }
 
-        await db.SaveChangesAsync(ct);
-        return (photo, findings);
+            var current = await db.Persons.SingleOrDefaultAsync(p => p.Id == person.Id && p.BatchId == batch.Id, ct);
+            if (current is null)
+            {
+                return (null, inspected.Findings, "该人员已不在此批次中（可能刚被删除）。");
+            }
+
+            var previous = await db.Photos.Where(p => p.PersonId == current.Id && p.Kind == kind && p.IsCurrent).ToListAsync(ct);
+            var photo = Attach(current, kind, fileName, content.Length, inspected, previous, actor);
+            if (derivedFrom is { } original)
+            {
+                photo.MarkDerivedFrom(original);
+            }
+
+            writes.Touch(batch);
+            await db.SaveChangesAsync(ct);
+            return (photo, inspected.Findings, null);
+        }, ct);
     }
 
-    public async Task<(PhotoUpload Upload, PhotoReport Report)> ImportAsync(CollectionBatch batch, string uploadName, IReadOnlyList<PhotoUploadFile> files, string actor, CancellationToken ct = default)
+    /// <summary>
+    /// A bulk upload, matched by file name. The files are checked and stored first, outside the batch's lock (the
+    /// slow part); the matching and attaching then run under the lock on the batch as it is then, so a declaration
+    /// racing the upload either comes first (and the upload is refused) or sees the photos' findings.
+    /// </summary>
+    public async Task<(PhotoUpload? Upload, PhotoReport Report)> ImportAsync(CollectionBatch batch, string uploadName, IReadOnlyList<PhotoUploadFile> files, string actor, CancellationToken ct = default)
     {
-        var persons = await db.Persons.Where(p => p.BatchId == batch.Id).ToListAsync(ct);
-        // File names give 18-digit numbers (a 15-digit name is converted), so a person still held with a
-        // legacy 15-digit number is found by its 18-digit form too.
-        var byId = persons.Where(p => p.IdNumber.Length > 0)
-            .SelectMany(p => new[] { (Key: p.IdNumber, Person: p), (Key: CitizenId.Parse(p.IdNumber).Converted18 ?? "", Person: p) })
-            .Where(x => x.Key.Length > 0)
-            .GroupBy(x => x.Key)
-            .ToDictionary(g => g.Key, g => g.First().Person, StringComparer.Ordinal);
-        var report = new PhotoReport([], [], null);
+        var ids = await db.Persons.AsNoTracking().Where(p => p.BatchId == batch.Id).Select(p => p.IdNumber).ToListAsync(ct);
+        var known = IndexById(ids, id => id);
+        var inspected = new Dictionary<PhotoUploadFile, Inspected>(ReferenceEqualityComparer.Instance);
         foreach (var file in files)
         {
-            if (file.Problem is not null || file.Content is null)
+            if (file.Problem is null && file.Content is not null && PhotoFileName.Parse(file.Name) is { } parsed && known.ContainsKey(parsed.IdNumber))
             {
-                report.Files.Add(new(file.Name, null, null, "", file.Problem ?? "文件无法读取。", []));
-                continue;
+                inspected[file] = await InspectAndStoreAsync(batch.UnitId, parsed.Kind, file.Content, ct);
             }
-
-            var parsed = PhotoFileName.Parse(file.Name);
-            if (parsed is null || !byId.TryGetValue(parsed.IdNumber, out var person))
-            {
-                var message = parsed is null
-                    ? $"文件名“{file.Name}”不符合命名规则（身份证号码.jpg、身份证号码-姓名.jpg 等），无法对应到人员。"
-                    : $"文件“{file.Name}”中的身份证号码不在本批次中，未保存。请核对文件名或先录入此人。";
-                report.Files.Add(new(file.Name, null, null, "", null, [new Finding(RuleCodes.PhotoUnmatchedFile, Severity.Warning, InsuredPerson.PhotoField, message)]));
-                continue;
-            }
-
-            var (photo, findings) = await StageAsync(person, parsed.Kind, file.Name, file.Content, actor, ct);
-            report.Files.Add(photo is null
-                ? new(file.Name, null, person.Name, parsed.Kind.ToString(), "文件不是可读的 JPEG 照片，未保存。", [.. findings])
-                : new(file.Name, person.Id, person.Name, parsed.Kind.ToString(), null, [.. findings]));
         }
 
-        var withPortrait = await db.Photos.Where(p => p.UnitId == batch.UnitId && p.Kind == PhotoKind.Portrait && p.IsCurrent)
-            .Select(p => p.PersonId).ToListAsync(ct);
-        var covered = withPortrait.Concat(report.Files.Where(f => f.Kind == nameof(PhotoKind.Portrait) && f.PersonId is not null).Select(f => f.PersonId!.Value)).ToHashSet();
-        // Kindergarten children need no photo (DOMAIN.md §3, Wuzhou); everyone else without one is PHOTO_MISSING.
-        var unitType = await db.Units.Where(u => u.Id == batch.UnitId).Select(u => u.Type).SingleAsync(ct);
-        if (unitType != Core.Units.UnitType.Kindergarten)
+        return await writes.RunAsync<(PhotoUpload?, PhotoReport)>(batch.Id, async locked =>
         {
-            report.StillMissing.AddRange(persons.Where(p => !covered.Contains(p.Id)).OrderBy(p => p.SourceRow).ThenBy(p => p.Id).Select(p => p.Name));
-        }
+            var editable = locked.CheckEditable();
+            if (!editable.Succeeded)
+            {
+                return (null, new PhotoReport([], [], editable.Error));
+            }
 
-        var upload = new PhotoUpload(batch.Id, batch.UnitId, uploadName, actor, clock.GetUtcNow(), JsonSerializer.Serialize(report, Json));
-        db.PhotoUploads.Add(upload);
-        audit.Record(actor, "UploadPhotos", "Batch", batch.Id, batch.UnitId, new { File = uploadName, Files = files.Count, report.Matched, Missing = report.StillMissing.Count });
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("Photo upload {File} into batch {BatchId}: {Files} files, {Matched} matched", uploadName, batch.Id, files.Count, report.Matched);
-        return (upload, report);
+            var persons = await db.Persons.Where(p => p.BatchId == locked.Id).ToListAsync(ct);
+            var byId = IndexById(persons, p => p.IdNumber);
+            var currentPhotos = (await db.Photos.Where(ph => ph.IsCurrent && db.Persons.Any(p => p.Id == ph.PersonId && p.BatchId == locked.Id)).ToListAsync(ct))
+                .ToLookup(ph => (ph.PersonId, ph.Kind));
+            var replaced = new Dictionary<(int, PhotoKind), List<PersonPhoto>>();
+            var report = new PhotoReport([], [], null);
+            foreach (var file in files)
+            {
+                if (file.Problem is not null || file.Content is null)
+                {
+                    report.Files.Add(new(file.Name, null, null, "", file.Problem ?? "文件无法读取。", []));
+                    continue;
+                }
+
+                var parsed = PhotoFileName.Parse(file.Name);
+                if (parsed is null || !byId.TryGetValue(parsed.IdNumber, out var person))
+                {
+                    var message = parsed is null
+                        ? $"文件名“{file.Name}”不符合命名规则（身份证号码.jpg、身份证号码-姓名.jpg 等），无法对应到人员。"
+                        : $"文件“{file.Name}”中的身份证号码不在本批次中，未保存。请核对文件名或先录入此人。";
+                    report.Files.Add(new(file.Name, null, null, "", null, [new Finding(RuleCodes.PhotoUnmatchedFile, Severity.Warning, InsuredPerson.PhotoField, message)]));
+                    continue;
+                }
+
+                // A person who joined the batch while the files were being checked: checked now.
+                if (!inspected.TryGetValue(file, out var check))
+                {
+                    check = await InspectAndStoreAsync(locked.UnitId, parsed.Kind, file.Content, ct);
+                }
+
+                if (check.Hash is null)
+                {
+                    report.Files.Add(new(file.Name, null, person.Name, parsed.Kind.ToString(), "文件不是可读的 JPEG 照片，未保存。", [.. check.Findings]));
+                    continue;
+                }
+
+                var key = (person.Id, parsed.Kind);
+                if (!replaced.TryGetValue(key, out var previous))
+                {
+                    replaced[key] = previous = [.. currentPhotos[key]];
+                }
+
+                var photo = Attach(person, parsed.Kind, file.Name, file.Content.Length, check, previous, actor);
+                previous.Clear();
+                previous.Add(photo);
+                report.Files.Add(new(file.Name, person.Id, person.Name, parsed.Kind.ToString(), null, [.. check.Findings]));
+            }
+
+            var covered = currentPhotos.Where(g => g.Key.Kind == PhotoKind.Portrait).Select(g => g.Key.PersonId)
+                .Concat(report.Files.Where(f => f.Kind == nameof(PhotoKind.Portrait) && f.PersonId is not null).Select(f => f.PersonId!.Value))
+                .ToHashSet();
+            // Kindergarten children need no photo (DOMAIN.md §3, Wuzhou); everyone else without one is PHOTO_MISSING.
+            var unitType = await db.Units.Where(u => u.Id == locked.UnitId).Select(u => u.Type).SingleAsync(ct);
+            if (unitType != Core.Units.UnitType.Kindergarten)
+            {
+                report.StillMissing.AddRange(persons.Where(p => !covered.Contains(p.Id)).OrderBy(p => p.SourceRow).ThenBy(p => p.Id).Select(p => p.Name));
+            }
+
+            var upload = new PhotoUpload(locked.Id, locked.UnitId, uploadName, actor, clock.GetUtcNow(), JsonSerializer.Serialize(report, Json));
+            db.PhotoUploads.Add(upload);
+            audit.Record(actor, "UploadPhotos", "Batch", locked.Id, locked.UnitId, new { File = uploadName, Files = files.Count, report.Matched, Missing = report.StillMissing.Count });
+            if (report.Matched > 0)
+            {
+                writes.Touch(locked);
+            }
+
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Photo upload {File} into batch {BatchId}: {Files} files, {Matched} matched", uploadName, locked.Id, files.Count, report.Matched);
+            return (upload, report);
+        }, ct);
     }
 
     /// <summary>The measurements stored with a photo, for the review overlay.</summary>
@@ -109,10 +181,21 @@ public sealed class PhotoService(AppDbContext db, IPhotoStore store, PhotoInspec
         JsonSerializer.Deserialize<List<Measurement>>(photo.InspectionJson, Json) ?? [];
 
     /// <summary>
-    /// Inspects and, if the file is a readable JPEG, stores it as the person's current photo of that kind.
-    /// An unreadable file (not a JPEG, truncated, absurd dimensions) is reported and never stored.
+    /// File names give 18-digit numbers (a 15-digit name is converted), so a person still held with a legacy 15-digit
+    /// number is found by its 18-digit form too.
     /// </summary>
-    private async Task<(PersonPhoto? Photo, IReadOnlyList<Finding> Findings)> StageAsync(InsuredPerson person, PhotoKind kind, string fileName, byte[] content, string actor, CancellationToken ct)
+    private static Dictionary<string, T> IndexById<T>(IEnumerable<T> persons, Func<T, string> idOf) => persons
+        .Where(p => idOf(p).Length > 0)
+        .SelectMany(p => new[] { (Key: idOf(p), Person: p), (Key: CitizenId.Parse(idOf(p)).Converted18 ?? "", Person: p) })
+        .Where(x => x.Key.Length > 0)
+        .GroupBy(x => x.Key)
+        .ToDictionary(g => g.Key, g => g.First().Person, StringComparer.Ordinal);
+
+    /// <summary>The findings and measurements of one file, and its hash in the store (null: not a readable JPEG, not stored).</summary>
+    private sealed record Inspected(IReadOnlyList<Finding> Findings, IReadOnlyList<Measurement> Measurements, string? Hash);
+
+    /// <summary>Inspects a file and, if it is a readable JPEG, stores it (content-addressed: storing twice is harmless).</summary>
+    private async Task<Inspected> InspectAndStoreAsync(int unitId, PhotoKind kind, byte[] content, CancellationToken ct)
     {
         IReadOnlyList<Finding> findings;
         IReadOnlyList<Measurement> measurements;
@@ -130,22 +213,29 @@ public sealed class PhotoService(AppDbContext db, IPhotoStore store, PhotoInspec
 
         if (findings.Any(f => f.Code == RuleCodes.PhotoUnreadable))
         {
-            logger.LogInformation("Unreadable photo file refused for person {PersonId}", person.Id);
-            return (null, findings);
+            return new Inspected(findings, measurements, null);
         }
 
-        var hash = await store.SaveAsync(StoreKey(person.UnitId), content, ct);
-        var previous = await db.Photos.Where(p => p.PersonId == person.Id && p.Kind == kind && p.IsCurrent).ToListAsync(ct);
-        previous.ForEach(p => p.Supersede());
-        var photo = new PersonPhoto(person.Id, person.UnitId, kind, Path.GetFileName(fileName), hash, content.Length, JsonSerializer.Serialize(measurements, Json), findings, actor, clock.GetUtcNow());
+        return new Inspected(findings, measurements, await store.SaveAsync(StoreKey(unitId), content, ct));
+    }
+
+    /// <summary>Makes a checked, stored file the person's current photo of its kind (the caller holds the batch's lock and saves).</summary>
+    private PersonPhoto Attach(InsuredPerson person, PhotoKind kind, string fileName, int length, Inspected inspected, IEnumerable<PersonPhoto> previous, string actor)
+    {
+        foreach (var old in previous)
+        {
+            old.Supersede();
+        }
+
+        var photo = new PersonPhoto(person.Id, person.UnitId, kind, Path.GetFileName(fileName), inspected.Hash!, length, JsonSerializer.Serialize(inspected.Measurements, Json), inspected.Findings, actor, clock.GetUtcNow());
         db.Photos.Add(photo);
         if (kind == PhotoKind.Portrait)
         {
-            person.SetPhotoFindings(findings, clock.GetUtcNow());
+            person.SetPhotoFindings(inspected.Findings, clock.GetUtcNow());
         }
 
-        audit.Record(actor, "UploadPhoto", "Person", person.Id, person.UnitId, new { Kind = kind.ToString(), File = Path.GetFileName(fileName), Hash = hash[..12], Codes = findings.Select(f => f.Code) });
-        return (photo, findings);
+        audit.Record(actor, "UploadPhoto", "Person", person.Id, person.UnitId, new { Kind = kind.ToString(), File = Path.GetFileName(fileName), Hash = inspected.Hash![..12], Codes = inspected.Findings.Select(f => f.Code) });
+        return photo;
     }
 
     private bool IsReadableJpeg(byte[] content)

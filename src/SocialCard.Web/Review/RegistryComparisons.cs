@@ -3,6 +3,7 @@ using SocialCard.Core.Batches;
 using SocialCard.Core.Registry;
 using SocialCard.Core.Review;
 using SocialCard.Data;
+using SocialCard.Web.Batches;
 using SocialCard.Web.Infrastructure;
 
 namespace SocialCard.Web.Review;
@@ -20,6 +21,7 @@ public sealed record ComparisonRun(int ComparedNow, int Pending, int Total, stri
 /// </summary>
 public sealed class RegistryComparisons(
     AppDbContext db,
+    BatchWrites writes,
     IIdentityRegistry registry,
     RegistrySettings settings,
     AuditLog audit,
@@ -28,20 +30,45 @@ public sealed class RegistryComparisons(
 {
     public static bool CanCompare(BatchStatus status) => status is BatchStatus.Declared or BatchStatus.Accepted;
 
-    /// <summary>Compares the batch's persons that have no stored answer yet.</summary>
-    public async Task<ComparisonRun> RunAsync(CollectionBatch batch, string actor, CancellationToken ct = default)
+    /// <summary>
+    /// Compares the batch's persons that have no stored answer yet (<paramref name="fresh"/>: drops the stored answers
+    /// first). The registry is asked outside the batch's lock; the answers are stored under it, and only while the
+    /// batch is still on the declaration they were asked for: answers that come back after a withdrawal or a return
+    /// (and a new declaration) are discarded, never stored on the changed batch.
+    /// </summary>
+    public async Task<ComparisonRun> RunAsync(int batchId, bool fresh, string actor, CancellationToken ct = default)
     {
+        var batch = await db.Batches.AsNoTracking().SingleAsync(b => b.Id == batchId, ct);
         if (!CanCompare(batch.Status))
         {
-            throw new InvalidOperationException($"Batch {batch.Id} is {batch.Status}; only declared or accepted batches are compared.");
+            return new ComparisonRun(0, 0, 0, NotComparable(batch.Status));
+        }
+
+        var declaration = batch.Declaration;
+        if (fresh)
+        {
+            var forgotten = await writes.RunAsync(batchId, async locked =>
+            {
+                if (!CanCompare(locked.Status) || locked.Declaration != declaration)
+                {
+                    return false;
+                }
+
+                await ForgetAsync(batchId, ct);
+                return true;
+            }, ct);
+            if (!forgotten)
+            {
+                return new ComparisonRun(0, 0, 0, MovedOn);
+            }
         }
 
         var pending = await db.Persons.AsNoTracking()
-            .Where(p => p.BatchId == batch.Id && !db.Comparisons.Any(c => c.PersonId == p.Id))
+            .Where(p => p.BatchId == batchId && !db.Comparisons.Any(c => c.PersonId == p.Id))
             .OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.IdNumber, p.Name, p.Sex, p.EthnicityCode, p.BirthDate })
             .ToListAsync(ct);
-        var total = await db.Persons.CountAsync(p => p.BatchId == batch.Id, ct);
+        var total = await db.Persons.CountAsync(p => p.BatchId == batchId, ct);
         if (pending.Count == 0)
         {
             return new ComparisonRun(0, 0, total, null);
@@ -59,24 +86,45 @@ public sealed class RegistryComparisons(
         var started = clock.GetTimestamp();
         var result = await registry.CompareAllAsync(queries, settings.MaxAttempts, TimeSpan.FromMilliseconds(settings.RetryDelayMs), ct);
         var at = clock.GetUtcNow();
-        var rows = result.Comparisons.Select(c => new PersonComparison(personOf[c.Query], batch.Id, c, at)).ToList();
 
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        var stored = await writes.RunAsync(batchId, async locked =>
         {
+            if (!CanCompare(locked.Status) || locked.Declaration != declaration)
+            {
+                return (int?)null;
+            }
+
+            // The persons' data cannot change while the batch stays on this declaration; persons answered meanwhile by
+            // another run (two staff pressing 比对 at once) are left out.
+            var stillPending = (await db.Persons.AsNoTracking()
+                .Where(p => p.BatchId == batchId && !db.Comparisons.Any(c => c.PersonId == p.Id))
+                .Select(p => p.Id)
+                .ToListAsync(ct)).ToHashSet();
+            var rows = result.Comparisons
+                .Select(c => (PersonId: personOf[c.Query], Answer: c))
+                .Where(x => stillPending.Contains(x.PersonId))
+                .Select(x => new PersonComparison(x.PersonId, batchId, x.Answer, at))
+                .ToList();
             await BulkInsert.InsertAsync(db, rows, ct);
-            audit.Record(actor, "CompareBatch", "Batch", batch.Id, batch.UnitId, new
+            audit.Record(actor, "CompareBatch", "Batch", locked.Id, locked.UnitId, new
             {
                 Compared = rows.Count,
                 Pending = result.Pending.Count,
                 Failure = result.Failure?.Kind.ToString(),
             });
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            return rows.Count;
+        }, ct);
+
+        if (stored is null)
+        {
+            logger.LogInformation("Registry answers for batch {BatchId} discarded: the batch was withdrawn or returned during the comparison", batchId);
+            return new ComparisonRun(0, 0, total, MovedOn);
         }
 
         logger.LogInformation(
             "Compared {Compared} persons of batch {BatchId} with the registry in {ElapsedMs} ms; {Pending} pending ({Failure})",
-            rows.Count, batch.Id, (long)clock.GetElapsedTime(started).TotalMilliseconds, result.Pending.Count, result.Failure?.Kind.ToString() ?? "none");
+            stored, batchId, (long)clock.GetElapsedTime(started).TotalMilliseconds, result.Pending.Count, result.Failure?.Kind.ToString() ?? "none");
 
         string? failure = null;
         if (!result.Completed)
@@ -85,8 +133,12 @@ public sealed class RegistryComparisons(
             failure = $"{why}，比对中断。已比对的 {total - result.Pending.Count} 人结果已保存，其余 {result.Pending.Count} 人尚未比对；请稍后点击“继续比对”，只比对剩余人员。";
         }
 
-        return new ComparisonRun(rows.Count, result.Pending.Count, total, failure);
+        return new ComparisonRun(stored.Value, result.Pending.Count, total, failure);
     }
+
+    private const string MovedOn = "比对期间单位撤销了申报（或批次已被退回），本次比对结果已作废，未保存。请在单位重新申报后再比对。";
+
+    private static string NotComparable(BatchStatus status) => $"批次当前状态为“{status.ToChinese()}”，不能比对。";
 
     /// <summary>Drops the stored answers of a batch (before comparing again from scratch, or when it goes back to the unit).</summary>
     public Task<int> ForgetAsync(int batchId, CancellationToken ct = default) =>

@@ -6,6 +6,7 @@ using SocialCard.Core.Persons;
 using SocialCard.Core.Rosters;
 using SocialCard.Core.Validation;
 using SocialCard.Data;
+using SocialCard.Web.Batches;
 using SocialCard.Web.Infrastructure;
 
 namespace SocialCard.Web.Rosters;
@@ -24,6 +25,7 @@ public sealed class RosterImport(
     IRosterReader reader,
     PersonValidation validation,
     RosterSettings settings,
+    BatchWrites writes,
     AuditLog audit,
     TimeProvider clock,
     ILogger<RosterImport> logger)
@@ -70,33 +72,81 @@ public sealed class RosterImport(
             .ToListAsync(ct);
         checkedRoster = checkedRoster.WithDuplicatesElsewhere(elsewhere.ToHashSet(StringComparer.Ordinal));
 
-        var (added, updated, unchanged, fresh) = await MergeAsync(batch, checkedRoster, register, now, ct);
-        var mergeMs = timer.ElapsedMilliseconds;
-        var findings = checkedRoster.Findings;
-        upload.Record(
-            true,
-            checkedRoster.Rows.Count,
-            findings.Count(f => f.Finding.Severity == Severity.Error),
-            findings.Count(f => f.Finding.Severity == Severity.Warning),
-            findings.Count(f => f.Finding.Severity == Severity.Fixed),
-            added,
-            updated,
-            unchanged,
-            Serialize(findings));
-        audit.Record(actor, "UploadRoster", "Batch", batch.Id, batch.UnitId, new { File = safeName, Rows = checkedRoster.Rows.Count, Added = added, Updated = updated, Unchanged = unchanged, upload.Errors, upload.Warnings });
+        // From here on the batch's lock is held: the merge sees every write that finished before it, and nothing
+        // (another upload, a declaration, an edit) can change the batch until this upload is stored.
+        MergeTiming? merge;
+        try
+        {
+            merge = await MergeUnderLockAsync(batch.Id, checkedRoster, register, upload, safeName, actor, now, timer, validateMs, ct);
+        }
+        catch (DbUpdateException e) when (BatchWrites.IsUniqueViolation(e))
+        {
+            // The lock serialises uploads, so this is the database's own guard speaking: nothing was stored.
+            db.ChangeTracker.Clear();
+            logger.LogWarning("Roster {File} for batch {BatchId} rolled back: an ID number would have been held twice", safeName, batch.Id);
+            return new RosterImportOutcome(null, "同一时间有另一次上传或修改写入了相同的身份证号码，本次上传未导入，批次未作任何改动。请刷新页面查看后重新上传。", []);
+        }
 
-        // Changed persons, the upload record and the audit entry go through EF; new persons (up to the
-        // whole file) are inserted in bulk, all in one transaction.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        await BulkInsert.InsertAsync(db, fresh, ct);
-        await transaction.CommitAsync(ct);
+        if (merge is null)
+        {
+            db.ChangeTracker.Clear();
+            var refusal = (await db.Batches.AsNoTracking().SingleAsync(b => b.Id == batch.Id, ct)).CheckEditable();
+            logger.LogInformation("Roster {File} refused for batch {BatchId}: the batch stopped being editable during the upload", safeName, batch.Id);
+            return new RosterImportOutcome(null, refusal.Error ?? "批次已不可修改，未导入。", []);
+        }
+
         logger.LogInformation(
             "Roster {File} into batch {BatchId}: {Rows} rows, {Added} added, {Updated} updated, {Unchanged} unchanged, {Errors} errors; " +
             "read {ReadMs} ms, validated {ValidateMs} ms, merged {MergeMs} ms, stored {StoreMs} ms",
-            safeName, batch.Id, checkedRoster.Rows.Count, added, updated, unchanged, upload.Errors,
-            readMs, validateMs - readMs, mergeMs - validateMs, timer.ElapsedMilliseconds - mergeMs);
-        return new RosterImportOutcome(upload, null, findings);
+            safeName, batch.Id, checkedRoster.Rows.Count, merge.Merge.Added, merge.Merge.Updated, merge.Merge.Unchanged, upload.Errors,
+            readMs, validateMs - readMs, merge.MergeMs, merge.StoreMs);
+        return new RosterImportOutcome(upload, null, checkedRoster.Findings);
+    }
+
+    private Task<MergeTiming?> MergeUnderLockAsync(
+        int batchId, RosterValidationResult checkedRoster, IReadOnlyDictionary<string, RegisterEntry> register, RosterUpload upload,
+        string safeName, string actor, DateTimeOffset now, System.Diagnostics.Stopwatch timer, long validateMs, CancellationToken ct)
+    {
+        var findings = checkedRoster.Findings;
+        return writes.RunAsync<MergeTiming?>(batchId, async locked =>
+        {
+            var stillEditable = locked.CheckEditable();
+            if (!stillEditable.Succeeded)
+            {
+                return null;
+            }
+
+            var merged = await MergeAsync(locked, checkedRoster, register, now, ct);
+            var mergeMs = timer.ElapsedMilliseconds;
+            upload.Record(
+                true,
+                checkedRoster.Rows.Count,
+                findings.Count(f => f.Finding.Severity == Severity.Error),
+                findings.Count(f => f.Finding.Severity == Severity.Warning),
+                findings.Count(f => f.Finding.Severity == Severity.Fixed),
+                merged.Added,
+                merged.Updated,
+                merged.Unchanged,
+                Serialize(findings));
+            audit.Record(actor, "UploadRoster", "Batch", locked.Id, locked.UnitId, new { File = safeName, Rows = checkedRoster.Rows.Count, merged.Added, merged.Updated, merged.Unchanged, upload.Errors, upload.Warnings });
+            if (merged.Added + merged.Updated > 0)
+            {
+                writes.Touch(locked);
+            }
+
+            // A person whose unique ID key moves is cleared first, so two persons swapping numbers never hold one
+            // key at the same moment (the index is checked row by row on both databases).
+            if (merged.KeyMoved.Count > 0)
+            {
+                await db.Persons.Where(p => merged.KeyMoved.Contains(p.Id)).ExecuteUpdateAsync(u => u.SetProperty(p => p.UniqueIdNumber, (string?)null), ct);
+            }
+
+            // Changed persons, the upload record and the audit entry go through EF; new persons (up to the whole
+            // file) are inserted in bulk, all in the one transaction of the lock.
+            await db.SaveChangesAsync(ct);
+            await BulkInsert.InsertAsync(db, merged.Fresh, ct);
+            return new MergeTiming(merged, mergeMs - validateMs, timer.ElapsedMilliseconds - mergeMs);
+        }, ct);
     }
 
     public static IReadOnlyList<RosterFinding> Deserialize(string json) =>
@@ -105,7 +155,11 @@ public sealed class RosterImport(
     private static string Serialize(IEnumerable<RosterFinding> findings) =>
         JsonSerializer.Serialize(findings.Select(StoredFinding.From), Json);
 
-    private async Task<(int Added, int Updated, int Unchanged, List<InsuredPerson> Fresh)> MergeAsync(
+    private sealed record Merged(int Added, int Updated, int Unchanged, List<InsuredPerson> Fresh, List<int> KeyMoved);
+
+    private sealed record MergeTiming(Merged Merge, long MergeMs, long StoreMs);
+
+    private async Task<Merged> MergeAsync(
         CollectionBatch batch, RosterValidationResult checkedRoster, IReadOnlyDictionary<string, RegisterEntry> register, DateTimeOffset now, CancellationToken ct)
     {
         // Read untracked: only the persons that change are attached and saved, so a re-upload of 100,000
@@ -115,6 +169,8 @@ public sealed class RosterImport(
         var byId = existing.Where(p => p.IdNumber.Length > 0).ToLookup(p => p.IdNumber, StringComparer.Ordinal);
         var byNameWithoutId = existing.Where(p => p.IdNumber.Length == 0).ToLookup(p => p.Name, StringComparer.Ordinal);
         var matched = new HashSet<InsuredPerson>(ReferenceEqualityComparer.Instance);
+        var keyBefore = existing.ToDictionary(p => p.Id, p => p.UniqueIdNumber);
+        var changed = new HashSet<InsuredPerson>(ReferenceEqualityComparer.Instance);
         var findingsByRow = checkedRoster.Findings.Where(f => f.Row > 0).ToLookup(f => f.Row);
 
         int added = 0, updated = 0, unchanged = 0;
@@ -164,11 +220,24 @@ public sealed class RosterImport(
                 row.ClassOrDepartment);
             if (person.Id != 0)
             {
-                db.Entry(person).State = EntityState.Modified;
+                changed.Add(person);
             }
         }
 
-        return (added, updated, unchanged, fresh);
+        // The batch-level rule: every holder of a number held more than once in the batch (in the file, or one row
+        // of the file and a person already there) is flagged; a group that shrank to one is clean again.
+        foreach (var group in existing.Concat(fresh).Where(p => p.IdNumber.Length > 0).GroupBy(p => p.IdNumber, StringComparer.Ordinal))
+        {
+            changed.UnionWith(BatchGroupRules.ApplyIdGroup([.. group], now).Where(p => p.Id != 0));
+        }
+
+        foreach (var person in changed)
+        {
+            db.Entry(person).State = EntityState.Modified;
+        }
+
+        var keyMoved = changed.Where(p => keyBefore[p.Id] is not null && keyBefore[p.Id] != p.UniqueIdNumber).Select(p => p.Id).ToList();
+        return new Merged(added, updated, unchanged, fresh, keyMoved);
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

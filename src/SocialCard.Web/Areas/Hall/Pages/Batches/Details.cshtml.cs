@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Core.Batches;
+using SocialCard.Core.Common;
 using SocialCard.Core.Persons;
 using SocialCard.Core.Photos;
 using SocialCard.Core.Photos.Storage;
@@ -22,6 +23,7 @@ namespace SocialCard.Web.Areas.Hall.Pages.Batches;
 public sealed class DetailsModel(
     AppDbContext db,
     BatchActions actions,
+    BatchWrites writes,
     RegistryComparisons comparisons,
     IPhotoStore store,
     AuditLog audit,
@@ -113,49 +115,52 @@ public sealed class DetailsModel(
             return back;
         }
 
-        var persons = await db.Persons.Where(x => x.BatchId == id && ids.Contains(x.Id)).ToListAsync(ct);
-        if (persons.Count != ids.Distinct().Count())
-        {
-            return NotFound();
-        }
-
         var actor = User.ActorName();
-        var at = clock.GetUtcNow();
-        foreach (var person in persons)
+        var marked = await writes.RunAsync(id, async locked =>
         {
-            var result = person.Mark(mark, reason, actor, at);
-            if (!result.Succeeded)
+            if (locked.Status is not (BatchStatus.Declared or BatchStatus.Accepted))
             {
-                TempData["Error"] = result.Error + " 所选人员均未改动。";
-                return back;
+                return Result<int>.Fail($"批次当前状态为“{locked.Status.ToChinese()}”，不能标记人员。");
             }
-        }
 
-        audit.Record(User, "MarkPersons", "Batch", batch.Id, batch.UnitId, new { Mark = mark.ToString(), Reason = reason?.Trim(), Persons = persons.Select(x => x.Id) });
-        await db.SaveChangesAsync(ct);
-        TempData["Notice"] = mark == HallMark.None
-            ? $"已清除 {persons.Count} 人的标记。"
-            : $"已将 {persons.Count} 人标记为“{mark.ToChinese()}”。";
+            var persons = await db.Persons.Where(x => x.BatchId == id && ids.Contains(x.Id)).ToListAsync(ct);
+            if (persons.Count != ids.Distinct().Count())
+            {
+                return Result<int>.Fail("所选人员中有人已不在此批次中，所选人员均未改动。请刷新页面后再试。");
+            }
+
+            var at = clock.GetUtcNow();
+            foreach (var person in persons)
+            {
+                var result = person.Mark(mark, reason, actor, at);
+                if (!result.Succeeded)
+                {
+                    return Result<int>.Fail(result.Error + " 所选人员均未改动。");
+                }
+            }
+
+            audit.Record(actor, "MarkPersons", "Batch", locked.Id, locked.UnitId, new { Mark = mark.ToString(), Reason = reason?.Trim(), Persons = persons.Select(x => x.Id) });
+            writes.Touch(locked);
+            await db.SaveChangesAsync(ct);
+            return Result<int>.Ok(persons.Count);
+        }, ct);
+        TempData[marked.Succeeded ? "Notice" : "Error"] = !marked.Succeeded
+            ? marked.Error
+            : mark == HallMark.None
+                ? $"已清除 {marked.Value} 人的标记。"
+                : $"已将 {marked.Value} 人标记为“{mark.ToChinese()}”。";
         return back;
     }
 
     /// <summary>受理: needs the comparison completed for every person.</summary>
     public async Task<IActionResult> OnPostAcceptAsync(int id, Guid version, CancellationToken ct)
     {
-        var (batch, refusal) = await LoadForTransitionAsync(id, version, ct);
-        if (batch is null)
+        if (!await db.HallBatchesOf(User).AnyAsync(b => b.Id == id, ct))
         {
-            return refusal!;
+            return NotFound();
         }
 
-        var pending = await db.Persons.CountAsync(x => x.BatchId == id && !db.Comparisons.Any(c => c.PersonId == x.Id), ct);
-        if (batch.Status == BatchStatus.Declared && pending > 0)
-        {
-            TempData["Error"] = $"还有 {pending} 人未与身份信息库比对，请先完成比对再受理。";
-            return Redirect($"/Hall/Batches/Details/{id}");
-        }
-
-        var result = await actions.AcceptAsync(batch, User.ActorName(), ct);
+        var result = await actions.AcceptAsync(id, version, User.ActorName(), ct);
         TempData[result.Succeeded ? "Notice" : "Error"] = result.Succeeded
             ? "批次已受理。比对一致的人员可打印申领表；标记现场拍照的人员请在“现场拍照”中预约。"
             : result.Error;
@@ -165,10 +170,9 @@ public sealed class DetailsModel(
     /// <summary>退回: the unit sees the reason on its batch page.</summary>
     public async Task<IActionResult> OnPostReturnAsync(int id, Guid version, string? reason, CancellationToken ct)
     {
-        var (batch, refusal) = await LoadForTransitionAsync(id, version, ct);
-        if (batch is null)
+        if (!await db.HallBatchesOf(User).AnyAsync(b => b.Id == id, ct))
         {
-            return refusal!;
+            return NotFound();
         }
 
         if (reason is { Length: > 500 })
@@ -177,7 +181,7 @@ public sealed class DetailsModel(
             return Redirect($"/Hall/Batches/Details/{id}");
         }
 
-        var result = await actions.ReturnAsync(batch, reason, User.ActorName(), ct);
+        var result = await actions.ReturnAsync(id, version, reason, User.ActorName(), ct);
         if (!result.Succeeded)
         {
             TempData["Error"] = result.Error;
@@ -236,12 +240,7 @@ public sealed class DetailsModel(
             return Redirect($"/Hall/Batches/Details/{id}");
         }
 
-        if (fresh)
-        {
-            await comparisons.ForgetAsync(id, ct);
-        }
-
-        var run = await comparisons.RunAsync(batch, User.ActorName(), ct);
+        var run = await comparisons.RunAsync(id, fresh, User.ActorName(), ct);
         if (run.Failure is not null)
         {
             TempData["Error"] = run.Failure;
@@ -254,24 +253,6 @@ public sealed class DetailsModel(
         }
 
         return Redirect($"/Hall/Batches/Details/{id}?show=" + (run.Failure is null ? "mismatched" : "all"));
-    }
-
-    /// <summary>The tracked batch with its persons, or why not: 404 for another hall's batch, a message when it changed since the page was shown.</summary>
-    private async Task<(CollectionBatch? Batch, IActionResult? Refusal)> LoadForTransitionAsync(int id, Guid version, CancellationToken ct)
-    {
-        var batch = await db.HallBatchesOf(User).Include(b => b.Persons).SingleOrDefaultAsync(b => b.Id == id, ct);
-        if (batch is null)
-        {
-            return (null, NotFound());
-        }
-
-        if (batch.Version != version)
-        {
-            TempData["Error"] = "此批次刚被他人修改过（例如单位撤销了申报），操作未执行。请确认页面内容后再试。";
-            return (null, Redirect($"/Hall/Batches/Details/{id}"));
-        }
-
-        return (batch, null);
     }
 
     private RedirectResult BackTo(int id, string? show, int p) =>

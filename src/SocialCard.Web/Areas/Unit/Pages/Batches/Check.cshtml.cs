@@ -6,6 +6,7 @@ using SocialCard.Core.Persons;
 using SocialCard.Core.Rosters;
 using SocialCard.Core.Validation;
 using SocialCard.Data;
+using SocialCard.Web.Batches;
 using SocialCard.Web.Infrastructure;
 using SocialCard.Web.Rosters;
 
@@ -15,7 +16,7 @@ namespace SocialCard.Web.Areas.Unit.Pages.Batches;
 /// The result page (检查结果): counts by severity, the persons as a grid with bad cells highlighted and
 /// the message beside them, filters, one-click fixes, and the clerk's workbook with the errors marked.
 /// </summary>
-public sealed class CheckModel(AppDbContext db, PersonChecks checks, AuditLog audit, TimeProvider clock, IRosterReader reader, RosterSettings settings) : PageModel
+public sealed class CheckModel(AppDbContext db, PersonWrites writes, AuditLog audit, IRosterReader reader, RosterSettings settings) : PageModel
 {
     public const int PageSize = 200;
 
@@ -158,42 +159,22 @@ public sealed class CheckModel(AppDbContext db, PersonChecks checks, AuditLog au
     }
 
     /// <summary>One-click fixes where the portal knows the answer.</summary>
-    public async Task<IActionResult> OnPostFixAsync(int id, int personId, string fix)
+    public async Task<IActionResult> OnPostFixAsync(int id, int personId, string fix, CancellationToken ct)
     {
-        var batch = await db.BatchesOf(User).SingleOrDefaultAsync(b => b.Id == id);
-        var person = batch is null ? null : await db.PersonsOf(User).SingleOrDefaultAsync(p => p.Id == personId && p.BatchId == id);
-        if (batch is null || person is null)
+        if (!await db.BatchesOf(User).AnyAsync(b => b.Id == id, ct) || !await db.PersonsOf(User).AnyAsync(p => p.Id == personId && p.BatchId == id, ct))
         {
             return NotFound();
         }
 
-        var editable = batch.CheckEditable();
-        if (!editable.Succeeded)
+        var fixedPerson = await writes.FixAsync(id, personId, fix, person => fix switch
         {
-            TempData["Error"] = editable.Error;
-            return Redirect($"/Unit/Batches/Check/{id}{FilterQuery()}");
-        }
-
-        var input = person.ToInput();
-        var proposed = Proposed18(person);
-        input = fix switch
-        {
-            "id18" when proposed is not null => input with { IdNumber = proposed },
-            "birth" when CanTakeBirthDateFromId(person) => input with { BirthDate = null },
-            _ => input,
-        };
-        if (input == person.ToInput())
-        {
-            TempData["Error"] = "这一项没有可自动改正的内容，请点“修改”手工改正。";
-            return Redirect($"/Unit/Batches/Check/{id}{FilterQuery()}");
-        }
-
-        var before = person.ToInput();
-        var (validation, findings) = await checks.CheckAsync(batch, person, input);
-        person.Apply(validation, clock.GetUtcNow(), findings);
-        audit.Record(User, "FixPerson", "Person", person.Id, batch.UnitId, new { Fix = fix, Before = before, After = person.ToInput() });
-        await db.SaveChangesAsync();
-        TempData["Notice"] = fix == "id18" ? $"已将 {person.Name} 的身份证号码改为18位。" : $"已按身份证号码改正 {person.Name} 的出生日期。";
+            "id18" when Proposed18(person) is { } proposed => person.ToInput() with { IdNumber = proposed },
+            "birth" when CanTakeBirthDateFromId(person) => person.ToInput() with { BirthDate = null },
+            _ => null,
+        }, User.ActorName(), ct);
+        TempData[fixedPerson.Succeeded ? "Notice" : "Error"] = !fixedPerson.Succeeded
+            ? fixedPerson.Error
+            : fix == "id18" ? $"已将 {fixedPerson.Value!.Name} 的身份证号码改为18位。" : $"已按身份证号码改正 {fixedPerson.Value!.Name} 的出生日期。";
         return Redirect($"/Unit/Batches/Check/{id}{FilterQuery()}");
     }
 

@@ -14,7 +14,7 @@ using SocialCard.Web.Rosters;
 
 namespace SocialCard.Web.Areas.Unit.Pages.Batches;
 
-public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions actions, RosterImport import, RosterSettings rosterSettings, PersonValidation validation, PhotoService photoService, PhotoSettings photoSettings) : PageModel
+public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions actions, RosterImport import, RosterSettings rosterSettings, PersonValidation validation, PhotoService photoService, PhotoSettings photoSettings, PersonWrites persons) : PageModel
 {
     public CollectionBatch Batch { get; private set; } = null!;
 
@@ -151,7 +151,13 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
         }
 
         var name = photos.Count == 1 ? Path.GetFileName(photos[0].FileName) : $"{photos.Count} 个文件";
-        var (stored, _) = await photoService.ImportAsync(batch, name, files, User.ActorName(), ct);
+        var (stored, report) = await photoService.ImportAsync(batch, name, files, User.ActorName(), ct);
+        if (stored is null)
+        {
+            TempData["Error"] = $"{report.Refusal} 照片一张也没有保存。";
+            return Redirect($"/Unit/Batches/Details/{id}");
+        }
+
         return Redirect($"/Unit/Batches/Photos/{id}?upload={stored.Id}");
     }
 
@@ -181,59 +187,35 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
         return File(pdf, "application/pdf", $"汇总表-{batch.Id}-{digest}.pdf");
     }
 
-    public Task<IActionResult> OnPostDeclareAsync(int id, Guid version) =>
-        TransitionAsync(id, version, batch => actions.DeclareAsync(batch, User.ActorName()), "批次已申报。请打印汇总表，加盖单位公章后送交采集点。");
+    public Task<IActionResult> OnPostDeclareAsync(int id, Guid version, CancellationToken ct) =>
+        TransitionAsync(id, () => actions.DeclareAsync(id, version, User.ActorName(), ct), "批次已申报。请打印汇总表，加盖单位公章后送交采集点。", ct);
 
-    public Task<IActionResult> OnPostWithdrawAsync(int id, Guid version) =>
-        TransitionAsync(id, version, batch => actions.WithdrawAsync(batch, User.ActorName()), "已撤销申报。改正后请重新申报。");
+    public Task<IActionResult> OnPostWithdrawAsync(int id, Guid version, CancellationToken ct) =>
+        TransitionAsync(id, () => actions.WithdrawAsync(id, version, User.ActorName(), ct), "已撤销申报。改正后请重新申报。", ct);
 
-    public async Task<IActionResult> OnPostDeletePersonAsync(int id, int personId)
+    public async Task<IActionResult> OnPostDeletePersonAsync(int id, int personId, CancellationToken ct)
     {
-        var batch = await LoadAsync(id);
-        var person = batch?.Persons.SingleOrDefault(p => p.Id == personId);
-        if (batch is null || person is null)
+        if (!await db.BatchesOf(User).AnyAsync(b => b.Id == id, ct) || !await db.PersonsOf(User).AnyAsync(p => p.Id == personId && p.BatchId == id, ct))
         {
             return NotFound();
         }
 
-        var removed = batch.RemovePerson(person);
-        if (!removed.Succeeded)
-        {
-            TempData["Error"] = removed.Error;
-            return Redirect($"/Unit/Batches/Details/{id}");
-        }
-
-        audit.Record(User, "DeletePerson", "Person", person.Id, batch.UnitId, new { person.Name, IdNumber = person.MaskedIdNumber, BatchId = batch.Id });
-        await db.SaveChangesAsync();
-        TempData["Notice"] = $"已删除 {person.Name}。";
+        var result = await persons.DeleteAsync(id, personId, User.ActorName(), ct);
+        TempData[result.Succeeded ? "Notice" : "Error"] = result.Succeeded ? $"已删除 {result.Value}。" : result.Error;
         return Redirect($"/Unit/Batches/Details/{id}");
     }
 
-    private async Task<IActionResult> TransitionAsync(int id, Guid version, Func<CollectionBatch, Task<Result>> transition, string success)
+    private async Task<IActionResult> TransitionAsync(int id, Func<Task<Result>> transition, string success, CancellationToken ct)
     {
-        var batch = await LoadAsync(id);
-        if (batch is null)
+        if (!await db.BatchesOf(User).AnyAsync(b => b.Id == id, ct))
         {
             return NotFound();
         }
 
-        if (batch.Version != version)
-        {
-            TempData["Error"] = "此批次刚被修改过，页面已刷新，请确认后再操作。";
-            return Redirect($"/Unit/Batches/Details/{id}");
-        }
-
-        var result = await transition(batch);
+        var result = await transition();
         TempData[result.Succeeded ? "Notice" : "Error"] = result.Succeeded ? success : result.Error;
         return Redirect($"/Unit/Batches/Details/{id}");
     }
-
-    private Task<CollectionBatch?> LoadAsync(int id) =>
-        db.BatchesOf(User)
-            .Include(b => b.Persons)
-            .Include(b => b.History)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(b => b.Id == id);
 
     private async Task ShowAsync(CollectionBatch batch)
     {

@@ -5,13 +5,14 @@ using SocialCard.Core.Batches;
 using SocialCard.Core.Persons;
 using SocialCard.Core.Validation;
 using SocialCard.Data;
+using SocialCard.Web.Batches;
 using SocialCard.Web.Infrastructure;
 using SocialCard.Web.Rosters;
 
 namespace SocialCard.Web.Areas.Unit.Pages.Persons;
 
 /// <summary>Adds a person to a batch or changes one; the same rules as the roster, findings beside each field.</summary>
-public sealed class EditModel(AppDbContext db, PersonValidation validation, PersonChecks checks, AuditLog audit, TimeProvider clock, ILogger<EditModel> logger) : PageModel
+public sealed class EditModel(AppDbContext db, PersonValidation validation, PersonWrites writes) : PageModel
 {
     private IReadOnlyList<Finding> _findings = [];
 
@@ -62,70 +63,29 @@ public sealed class EditModel(AppDbContext db, PersonValidation validation, Pers
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int batchId, int? id)
+    public async Task<IActionResult> OnPostAsync(int batchId, int? id, CancellationToken ct)
     {
-        var batch = await db.BatchesOf(User).SingleOrDefaultAsync(b => b.Id == batchId);
-        if (batch is null)
+        var batch = await db.BatchesOf(User).AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, ct);
+        if (batch is null || (id is not null && !await db.PersonsOf(User).AnyAsync(p => p.Id == id && p.BatchId == batchId, ct)))
         {
             return NotFound();
         }
 
-        InsuredPerson? person = null;
-        if (id is not null)
-        {
-            person = await db.PersonsOf(User).SingleOrDefaultAsync(p => p.Id == id && p.BatchId == batchId);
-            if (person is null)
-            {
-                return NotFound();
-            }
-        }
-
         Show(batch, id);
-        var editable = batch.CheckEditable();
-        if (!editable.Succeeded)
-        {
-            TempData["Error"] = editable.Error;
-            return Redirect($"/Unit/Batches/Details/{batchId}");
-        }
-
-        var (result, findings) = await checks.CheckAsync(batch, person, Form.ToInput());
-        _findings = findings;
-        if (ErrorCount > 0)
+        var saved = await writes.SaveAsync(batchId, id, Form.Version, Form.ToInput(), Form.ClassOrDepartment, User.ActorName(), ct);
+        _findings = saved.Findings;
+        if (saved.HasErrors)
         {
             return Page();
         }
 
-        var now = clock.GetUtcNow();
-        var before = person?.ToInput();
-        if (person is null)
+        if (!saved.Result.Succeeded)
         {
-            person = new InsuredPerson(batch.UnitId, now);
-            person.Apply(result, now, _findings);
-            batch.AddPerson(person);
-        }
-        else
-        {
-            db.Entry(person).Property(p => p.Version).OriginalValue = Form.Version;
-            person.Apply(result, now, _findings);
-        }
-
-        person.SetClassOrDepartment(Form.ClassOrDepartment);
-
-        try
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await db.SaveChangesAsync();
-            audit.Record(User, before is null ? "AddPerson" : "UpdatePerson", "Person", person.Id, batch.UnitId, new { BatchId = batch.Id, Before = before, After = person.ToInput() });
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            logger.LogInformation("Concurrent change of person {PersonId} refused", person.Id);
-            TempData["Error"] = "此人员信息刚被他人修改过，您的修改未保存。请重新打开后再改。";
+            TempData["Error"] = saved.Result.Error;
             return Redirect($"/Unit/Batches/Details/{batchId}");
         }
 
+        var person = saved.Result.Value!;
         var notes = _findings.Where(f => f.Severity != Severity.Error).Select(f => f.Message).ToList();
         TempData["Notice"] = $"已保存{person.Name}。" + string.Concat(notes.Select(n => n.TrimEnd('。') + "。"));
         return Redirect($"/Unit/Batches/Details/{batchId}");

@@ -95,8 +95,9 @@ public sealed class PhotoModel(AppDbContext db, PhotoService photos, IPhotoStore
             return NotFound();
         }
 
-        var (stored, _) = await photos.AttachAsync(Person, PhotoKind.Portrait, "调整后-" + _current.FileName, bytes, User.ActorName(), ct, derivedFrom: _current.Id);
-        TempData[stored is null || stored.HasErrors ? "Error" : "Notice"] = stored is null || stored.HasErrors ? "调整后的照片仍不符合规格，请重新拍照。" : "已采用调整后的照片，原照片仍保留。";
+        var (stored, _, refusal) = await photos.AttachAsync(Person, PhotoKind.Portrait, "调整后-" + _current.FileName, bytes, User.ActorName(), ct, derivedFrom: _current.Id);
+        TempData[stored is null || stored.HasErrors ? "Error" : "Notice"] = refusal
+            ?? (stored is null || stored.HasErrors ? "调整后的照片仍不符合规格，请重新拍照。" : "已采用调整后的照片，原照片仍保留。");
         return Redirect($"/Unit/Persons/Photo/{batchId}/{id}");
     }
 
@@ -132,8 +133,10 @@ public sealed class PhotoModel(AppDbContext db, PhotoService photos, IPhotoStore
 
         await using var buffer = new MemoryStream();
         await photo.CopyToAsync(buffer, ct);
-        var (stored, findings) = await photos.AttachAsync(Person, PhotoKind.Portrait, photo.FileName, buffer.ToArray(), User.ActorName(), ct);
-        TempData[stored is null || stored.HasErrors ? "Error" : "Notice"] = stored is null
+        var (stored, findings, refusal) = await photos.AttachAsync(Person, PhotoKind.Portrait, photo.FileName, buffer.ToArray(), User.ActorName(), ct);
+        TempData[stored is null || stored.HasErrors ? "Error" : "Notice"] = refusal is not null
+            ? refusal
+            : stored is null
             ? "文件不是可读的 JPEG 照片，未保存：" + string.Join(" ", findings.Select(f => f.Message))
             : stored.HasErrors
                 ? "照片已保存，但不符合规格，请按下面的说明重新拍照或调整后上传。"

@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using SocialCard.Core.Batches;
+using SocialCard.Core.Common;
+using SocialCard.Core.Persons;
+using SocialCard.Core.Validation;
+using SocialCard.Data;
+using SocialCard.Web.Infrastructure;
+using SocialCard.Web.Rosters;
+
+namespace SocialCard.Web.Batches;
+
+/// <summary>What saving a person gave: the stored person, or the refusal; the findings in both cases (shown beside the fields).</summary>
+public sealed record PersonSave(Result<InsuredPerson> Result, IReadOnlyList<Finding> Findings)
+{
+    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+}
+
+/// <summary>
+/// Adding, changing, fixing and deleting one person: each under the batch's lock (<see cref="BatchWrites"/>), with
+/// the batch checked editable inside it, the person's version compared with the one the clerk saw, the audit
+/// record, and the roster rules of the rest of the batch (duplicate ID, same name) applied again to everyone the
+/// change concerns, so deleting one of two rows with one ID number leaves the other clean.
+/// </summary>
+public sealed class PersonWrites(AppDbContext db, BatchWrites writes, PersonChecks checks, AuditLog audit, TimeProvider clock, ILogger<PersonWrites> logger)
+{
+    public const string PersonConflict = "此人员信息刚被他人修改过（例如另一窗口或一次上传），您的修改未保存。请重新打开后再改。";
+
+    /// <summary>Adds a person (<paramref name="personId"/> null) or changes one; refused with the findings while any is an error.</summary>
+    public Task<PersonSave> SaveAsync(int batchId, int? personId, Guid seenVersion, PersonInput input, string? classOrDepartment, string actor, CancellationToken ct = default) =>
+        writes.RunAsync(batchId, async batch =>
+        {
+            var editable = batch.CheckEditable();
+            if (!editable.Succeeded)
+            {
+                return new PersonSave(editable, []);
+            }
+
+            InsuredPerson? person = null;
+            if (personId is not null)
+            {
+                person = await db.Persons.SingleOrDefaultAsync(p => p.Id == personId && p.BatchId == batchId, ct);
+                if (person is null)
+                {
+                    return new PersonSave(Result.Fail("该人员已不在此批次中（可能刚被删除）。"), []);
+                }
+
+                if (person.Version != seenVersion)
+                {
+                    logger.LogInformation("Concurrent change of person {PersonId} refused", person.Id);
+                    return new PersonSave(Result.Fail(PersonConflict), []);
+                }
+            }
+
+            var (result, findings) = await checks.CheckAsync(batch, person, input, ct);
+            if (findings.Any(f => f.Severity == Severity.Error))
+            {
+                return new PersonSave(Result.Fail("信息有误，未保存：请按提示改正。"), findings);
+            }
+
+            var now = clock.GetUtcNow();
+            var before = person?.ToInput();
+            var oldKeys = (Id: person?.IdNumber, Name: person?.Name);
+            if (person is null)
+            {
+                var (created, refused) = batch.CreatePerson(now);
+                person = created ?? throw new InvalidOperationException("The batch was checked editable: " + refused.Error);
+                db.Persons.Add(person);
+            }
+
+            person.Apply(result, now, findings);
+            person.SetClassOrDepartment(classOrDepartment);
+            await SaveAndRecheckAsync(batch, [oldKeys.Id, person.IdNumber], [oldKeys.Name, person.Name], ct);
+            audit.Record(actor, before is null ? "AddPerson" : "UpdatePerson", "Person", person.Id, batch.UnitId, new { BatchId = batch.Id, Before = before, After = person.ToInput() });
+            await db.SaveChangesAsync(ct);
+            return new PersonSave(Result<InsuredPerson>.Ok(person), person.Findings);
+        }, ct);
+
+    /// <summary>A one-click fix (the 18-digit form of a 15-digit number, the birth date from the ID number) computed by the caller.</summary>
+    public Task<Result<InsuredPerson>> FixAsync(int batchId, int personId, string fix, Func<InsuredPerson, PersonInput?> propose, string actor, CancellationToken ct = default) =>
+        writes.RunAsync(batchId, async batch =>
+        {
+            var editable = batch.CheckEditable();
+            if (!editable.Succeeded)
+            {
+                return (Result<InsuredPerson>)editable;
+            }
+
+            var person = await db.Persons.SingleOrDefaultAsync(p => p.Id == personId && p.BatchId == batchId, ct);
+            if (person is null)
+            {
+                return Result<InsuredPerson>.Fail("该人员已不在此批次中（可能刚被删除）。");
+            }
+
+            var before = person.ToInput();
+            if (propose(person) is not { } input || input == before)
+            {
+                return Result<InsuredPerson>.Fail("这一项没有可自动改正的内容，请点“修改”手工改正。");
+            }
+
+            var (validation, findings) = await checks.CheckAsync(batch, person, input, ct);
+            var oldId = person.IdNumber;
+            person.Apply(validation, clock.GetUtcNow(), findings);
+            await SaveAndRecheckAsync(batch, [oldId, person.IdNumber], [person.Name], ct);
+            audit.Record(actor, "FixPerson", "Person", person.Id, batch.UnitId, new { Fix = fix, Before = before, After = person.ToInput() });
+            await db.SaveChangesAsync(ct);
+            return Result<InsuredPerson>.Ok(person);
+        }, ct);
+
+    /// <summary>Deletes a person of an editable batch; gives the person's name.</summary>
+    public Task<Result<string>> DeleteAsync(int batchId, int personId, string actor, CancellationToken ct = default) =>
+        writes.RunAsync(batchId, async batch =>
+        {
+            var editable = batch.CheckEditable();
+            if (!editable.Succeeded)
+            {
+                return (Result<string>)editable;
+            }
+
+            var person = await db.Persons.SingleOrDefaultAsync(p => p.Id == personId && p.BatchId == batchId, ct);
+            if (person is null)
+            {
+                return Result<string>.Fail("该人员已不在此批次中（可能刚被删除）。");
+            }
+
+            db.Persons.Remove(person);
+            await SaveAndRecheckAsync(batch, [person.IdNumber], [person.Name], ct);
+            audit.Record(actor, "DeletePerson", "Person", person.Id, batch.UnitId, new { person.Name, IdNumber = person.MaskedIdNumber, BatchId = batch.Id });
+            await db.SaveChangesAsync(ct);
+            return Result<string>.Ok(person.Name);
+        }, ct);
+
+    /// <summary>
+    /// Saves the change, then applies the batch's group rules to the holders of the old and new ID numbers and names
+    /// (read after the save, so the groups are the stored ones), and marks the batch changed.
+    /// </summary>
+    private async Task SaveAndRecheckAsync(CollectionBatch batch, IEnumerable<string?> idNumbers, IEnumerable<string?> names, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var id in idNumbers.OfType<string>().Where(x => x.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            var group = await db.Persons.Where(p => p.BatchId == batch.Id && p.IdNumber == id).OrderBy(p => p.Id).ToListAsync(ct);
+            BatchGroupRules.ApplyIdGroup(group, now);
+        }
+
+        foreach (var name in names.OfType<string>().Where(x => x.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            var group = await db.Persons.Where(p => p.BatchId == batch.Id && p.Name == name).OrderBy(p => p.Id).ToListAsync(ct);
+            BatchGroupRules.ApplyNameGroup(group, now);
+        }
+
+        writes.Touch(batch);
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,11 +1,19 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using SocialCard.Data;
+using SocialCard.Web.Infrastructure;
 
 namespace SocialCard.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel> logger) : PageModel
+/// <summary>
+/// Sign-in by unit number (clerks) or account name. Posts are rate-limited per client address
+/// (<see cref="SignInLimits"/>); five wrong passwords lock an account for a while, until then or an administrator's
+/// password reset.
+/// </summary>
+[EnableRateLimiting(SignInLimits.Policy)]
+public sealed class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
     public string UserName { get; set; } = "";
@@ -41,7 +49,10 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel
         if (result.IsLockedOut)
         {
             logger.LogWarning("User {User} is locked out", userName);
-            Error = "密码连续输错次数过多，账号已临时锁定。请 15 分钟后再试，或请信息中心重置密码。";
+            var user = await signIn.UserManager.FindByNameAsync(userName);
+            var end = (user is null ? null : await signIn.UserManager.GetLockoutEndDateAsync(user)) ?? clock.GetUtcNow().AddMinutes(1);
+            var minutes = Math.Max(1, (int)Math.Ceiling((end - clock.GetUtcNow()).TotalMinutes));
+            Error = $"账户已被锁定，请 {minutes} 分钟后再试，或联系信息中心管理员重置密码解锁。";
         }
         else
         {

@@ -92,6 +92,7 @@ public static class ServiceSetup
         services.AddScoped<Dashboard.ProgressDashboard>();
         services.AddStatusLookup();
         services.AddApiRateLimit();
+        services.AddSignInLimit();
         services.AddScoped<Exports.ExportService>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>

@@ -29,10 +29,13 @@ internal static class CellText
         _ => FromString(Convert.ToString(value, CultureInfo.InvariantCulture)),
     };
 
-    /// <summary>Surrounding whitespace is trimmed; an empty result is a blank cell (null text).</summary>
+    /// <summary>
+    /// Surrounding whitespace is trimmed; an empty result is a blank cell (null text). The quote the portal's
+    /// writers put before formula-like text (<see cref="SpreadsheetText.Neutralise"/>) is taken off again.
+    /// </summary>
     public static RosterCell FromString(string? text)
     {
-        var trimmed = text?.Trim();
+        var trimmed = SpreadsheetText.Restore(text?.Trim() ?? "").Trim();
         return string.IsNullOrEmpty(trimmed) ? default : new RosterCell(trimmed);
     }
 

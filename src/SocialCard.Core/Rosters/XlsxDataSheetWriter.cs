@@ -106,7 +106,7 @@ internal static class XlsxDataSheetWriter
         w.WriteEndElement();
     }
 
-    /// <summary>Writes an inline-string cell: every value is text, never a number.</summary>
+    /// <summary>Writes an inline-string cell: every value is text, never a number (and never a formula, see <see cref="TextElement"/>).</summary>
     public static void WriteCell(OpenXmlWriter w, string reference, uint style, string value)
     {
         w.WriteStartElement(new Cell(), [
@@ -120,8 +120,10 @@ internal static class XlsxDataSheetWriter
         w.WriteEndElement();
     }
 
+    /// <summary>A cell's text, neutralised against formula injection (<see cref="SpreadsheetText"/>) and escaped for OOXML.</summary>
     public static Text TextElement(string value)
     {
+        value = SpreadsheetText.Neutralise(value);
         var text = new Text(XlsxText.Escape(value));
         if (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])))
         {

@@ -31,13 +31,17 @@ public sealed class ErrorModel(TimeProvider clock) : PageModel
             404 => ("页面不存在", "您要找的页面或记录不存在，或不属于您的单位。请从首页重新进入。"),
             403 => ("没有权限", "您的账号无权访问此页面。如需权限，请联系信息中心。"),
             400 => ("请求无效", "页面可能已过期，请返回上一页刷新后重试。"),
-            429 => ("查询过于频繁", TooManyAdvice()),
+            429 when HttpContext.Items.ContainsKey(Infrastructure.SignInLimits.RefusedItem) =>
+                ("登录尝试过于频繁", "为防止密码被猜测，同一网络地址每分钟的登录次数受到限制。" + RetryAdvice()),
+            429 => ("查询过于频繁", "为保护个人信息，进度查询的次数受到限制。" + RetryAdvice()),
             _ => ("系统出错了", "您的数据没有丢失，但这次操作未能完成。请稍后重试；如仍出错，请联系信息中心。"),
         };
 
         if (code == 429)
         {
-            (BackUrl, BackText) = ("/Status", "返回进度查询");
+            (BackUrl, BackText) = HttpContext.Items.ContainsKey(Infrastructure.SignInLimits.RefusedItem)
+                ? ("/Account/Login", "返回登录")
+                : ("/Status", "返回进度查询");
         }
 
         if (code is null or >= 500)
@@ -47,11 +51,11 @@ public sealed class ErrorModel(TimeProvider clock) : PageModel
     }
 
     /// <summary>When to try again, from the wait the rate limit set (<see cref="Status.StatusLookupLimits.SetRetryAfter"/>).</summary>
-    private string TooManyAdvice()
+    private string RetryAdvice()
     {
         var wait = HttpContext.Items[Status.StatusLookupLimits.RetryAfterItem] as TimeSpan? ?? TimeSpan.FromMinutes(1);
         var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
         var at = clock.GetUtcNow().Add(wait).ToOffset(Infrastructure.ChinaTime.Offset);
-        return $"为保护个人信息，进度查询的次数受到限制。请在 {at:HH:mm} 以后（约 {minutes} 分钟后）再试。";
+        return $"请在 {at:HH:mm} 以后（约 {minutes} 分钟后）再试。";
     }
 }

@@ -47,27 +47,19 @@ public static class StatusLookupLimits
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(Policy, context =>
-            {
-                if (!HttpMethods.IsPost(context.Request.Method))
-                {
-                    return RateLimitPartition.GetNoLimiter("page");
-                }
-
-                var permits = context.RequestServices.GetRequiredService<StatusLookupSettings>().PermitsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(ClientKey(context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = permits,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
+            o.AddPolicy(Policy, context => PostsPerAddress(context, context.RequestServices.GetRequiredService<StatusLookupSettings>().PermitsPerMinute));
             o.OnRejected = (context, ct) =>
             {
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
                 if (Api.ApiRateLimit.IsApiRequest(context.HttpContext))
                 {
                     return Api.ApiRateLimit.RejectAsync(context.HttpContext, wait, ct);
+                }
+
+                if (Infrastructure.SignInLimits.IsSignIn(context.HttpContext))
+                {
+                    Infrastructure.SignInLimits.Reject(context.HttpContext, wait);
+                    return ValueTask.CompletedTask;
                 }
 
                 SetRetryAfter(context.HttpContext, wait);
@@ -77,6 +69,25 @@ public static class StatusLookupLimits
             };
         });
         return services;
+    }
+
+    /// <summary>
+    /// A fixed window of <paramref name="permitsPerMinute"/> form posts per client address (<see cref="ClientKey"/>);
+    /// the page itself (GET) is never limited.
+    /// </summary>
+    public static RateLimitPartition<string> PostsPerAddress(HttpContext context, int permitsPerMinute)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            return RateLimitPartition.GetNoLimiter("page");
+        }
+
+        return RateLimitPartition.GetFixedWindowLimiter(ClientKey(context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permitsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
     }
 
     /// <summary>Sets the <c>Retry-After</c> header and the wait the error page shows (the 429 page is the error page, re-executed).</summary>

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using SocialCard.Core.Exports;
 using SocialCard.Core.Rosters;
+using SocialCard.Core.Tests.Rosters;
 using SocialCard.Core.Tests.Support;
 
 namespace SocialCard.Core.Tests.Exports;
@@ -194,6 +195,24 @@ public sealed class ExportPackageWriterTests
         Assert.Contains($"1111011/{Ids.Male}-张三.jpg", ExportZip.Names(zip));
         Assert.Contains($"1111011/{Ids.Male}-张三(2).jpg", ExportZip.Names(zip));
         Assert.Equal(2, manifest.Persons.Select(p => p.Photo).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_formula_like_address_is_exported_as_inert_text_and_reads_back_as_typed()
+    {
+        var person = Person("张三", Ids.Male, photo: "p1", klass: "-1班") with { Address = SpreadsheetTextTests.Hyperlink };
+        var (zip, manifest) = await WriteAsync(new ExportHeader("1111011", "示例学校", 1, At, GroupByClass: false), [person]);
+
+        using (var book = XlsxTestBook.Open(ExportZip.Entry(zip, manifest.Roster)))
+        {
+            SpreadsheetTextTests.AssertInert(book, RosterTemplate.DataSheetName, XlsxTestBook.Ref(2, RosterColumn.Address), SpreadsheetTextTests.Hyperlink);
+            SpreadsheetTextTests.AssertInert(book, RosterTemplate.DataSheetName, XlsxTestBook.Ref(2, RosterColumn.ClassOrDepartment), "-1班");
+            Assert.Equal(Ids.Male, book.Text(RosterTemplate.DataSheetName, XlsxTestBook.Ref(2, RosterColumn.IdNumber)));
+        }
+
+        var row = Assert.Single(ExportZip.Roster(zip, manifest.Roster));
+        Assert.Equal(SpreadsheetTextTests.Hyperlink, row[RosterColumn.Address].Text);
+        Assert.Equal("-1班", row[RosterColumn.ClassOrDepartment].Text);
     }
 
     [Fact]

@@ -2,9 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCard.Core.Batches;
@@ -22,8 +19,6 @@ namespace SocialCard.Web.Tests.Http;
 /// </summary>
 public abstract partial class StatusLookupTests(StatusLookupFactory factory)
 {
-    private static int _addresses;
-
     protected StatusLookupFactory Factory { get; } = factory;
 
     [Fact]
@@ -227,13 +222,7 @@ public abstract partial class StatusLookupTests(StatusLookupFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    private PortalClient Visitor()
-    {
-        var client = PortalClient.Create(Factory);
-        var n = Interlocked.Increment(ref _addresses);
-        client.Http.DefaultRequestHeaders.Add(StatusLookupFactory.ClientAddressHeader, $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}");
-        return client;
-    }
+    private PortalClient Visitor() => ClientAddresses.Visitor(Factory);
 
     private static async Task<(HttpResponseMessage Response, AngleSharp.Html.Dom.IHtmlDocument Page, string Html)> LookupAsync(PortalClient visitor, string idNumber, string name)
     {
@@ -279,9 +268,8 @@ public abstract partial class StatusLookupTests(StatusLookupFactory factory)
 /// The portal with small lookup limits, where a test request names its client address in a header (the in-memory
 /// test server has none), so every test is its own visitor and the per-address limit of one does not touch another.
 /// </summary>
-public abstract class StatusLookupFactory(DatabaseProvider provider) : PortalFactory(provider)
+public abstract class StatusLookupFactory(DatabaseProvider provider) : ClientAddressPortalFactory(provider)
 {
-    public const string ClientAddressHeader = "X-Test-Client-Address";
     public const int PermitsPerMinute = 5;
     public const int FailuresPerIdNumber = 3;
 
@@ -290,29 +278,6 @@ public abstract class StatusLookupFactory(DatabaseProvider provider) : PortalFac
         ["StatusLookup:PermitsPerMinute"] = PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["StatusLookup:FailuresPerIdNumberPerHour"] = FailuresPerIdNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
-    }
-
-    private sealed class ClientAddressFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (context.Request.Headers[ClientAddressHeader] is [{ } address])
-                {
-                    context.Connection.RemoteIpAddress = IPAddress.Parse(address);
-                }
-
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
-    }
 }
 
 public sealed class SqliteStatusLookupFactory() : StatusLookupFactory(DatabaseProvider.Sqlite);

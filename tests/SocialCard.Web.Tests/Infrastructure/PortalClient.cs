@@ -21,10 +21,14 @@ public sealed class PortalClient(HttpClient http) : IDisposable
     public static async Task<PortalClient> SignedInAsync(PortalFactory factory, string userName, string password = TestData.Password)
     {
         var client = Create(factory);
-        var response = await client.SubmitAsync("/Account/Login", "form", new() { ["UserName"] = userName, ["Password"] = password });
+        var response = await client.LoginAsync(userName, password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
+
+    /// <summary>Posts the login form; a redirect means signed in.</summary>
+    public Task<HttpResponseMessage> LoginAsync(string userName, string password) =>
+        SubmitAsync("/Account/Login", "form", new() { ["UserName"] = userName, ["Password"] = password });
 
     public async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetPageAsync(string url)
     {

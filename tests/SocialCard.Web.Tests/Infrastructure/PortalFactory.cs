@@ -59,6 +59,18 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
 
+    /// <summary>The files the rolling log sink made of <see cref="LogFile"/> (it puts the date before the extension).</summary>
+    public string[] LogFiles() =>
+        Directory.GetFiles(Path.GetDirectoryName(LogFile)!, Path.GetFileName(LogFile).Replace("-.json", "*", StringComparison.Ordinal));
+
+    /// <summary>Everything this app has logged so far (read while the sink keeps the file open).</summary>
+    public string ReadLogs() => string.Concat(LogFiles().Order(StringComparer.Ordinal).Select(file =>
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -76,6 +88,8 @@ public class PortalFactory : WebApplicationFactory<Program>
                 ["Validation:RegionTablePath"] = TestEnvironment.RegionTablePath,
                 ["Photos:Directory"] = PhotoDirectory,
                 ["Exports:Directory"] = ExportDirectory,
+                // Every test signs in from the one test-server address; the sign-in limit has tests of its own.
+                ["SignIn:PermitsPerMinute"] = "100000",
             };
             foreach (var (key, value) in ExtraSettings)
             {

@@ -191,6 +191,60 @@ public abstract class RosterTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task A_formula_typed_as_an_address_comes_back_inert_in_the_annotated_workbook_and_rereads_as_typed()
+    {
+        const string hyperlink = "=HYPERLINK(\"http://x\",\"点我\")";
+        var unit = await TestData.CreateUnitWithClerkAsync(Factory);
+        using var clerk = await PortalClient.SignedInAsync(Factory, unit.Number);
+        var batchId = await CreateBatchAsync(clerk);
+        var id = Ids.Make(year: 1987, month: 3, day: 9);
+        var rows = new Dictionary<int, Dictionary<RosterColumn, RosterValue>>
+        {
+            [2] = new()
+            {
+                [RosterColumn.Name] = "张三",
+                [RosterColumn.IdNumber] = id,
+                [RosterColumn.Sex] = "男",
+                [RosterColumn.Ethnicity] = "01 汉族",
+                [RosterColumn.Phone] = "13912345678",
+                [RosterColumn.Postcode] = "261041",
+                [RosterColumn.Address] = hyperlink,
+                [RosterColumn.ClassOrDepartment] = "@SUM(1+1)",
+            },
+        };
+        var check = await UploadAsync(clerk, batchId, "花名册.csv", RosterFiles.Csv(rows, new Dictionary<int, Dictionary<RosterColumn, string?>>(), Encoding.UTF8));
+        var response = await clerk.Http.GetAsync(check.QuerySelector("a[href*='handler=Annotated']")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var annotated = await response.Content.ReadAsByteArrayAsync();
+
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(annotated), isEditable: false))
+        {
+            var workbook = document.WorkbookPart!;
+            foreach (var sheet in workbook.Workbook.Sheets!.Elements<Sheet>())
+            {
+                var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
+                Assert.Empty(part.Worksheet.Descendants<CellFormula>());
+                var cells = part.Worksheet.Descendants<Cell>().Where(c => c.InlineString?.InnerText.Contains("HYPERLINK", StringComparison.Ordinal) == true).ToList();
+                Assert.All(cells, c => Assert.Equal("'" + hyperlink, c.InlineString!.InnerText));
+                Assert.All(cells, c => Assert.Equal(CellValues.InlineString, c.DataType?.Value));
+            }
+
+            var values = RosterFiles.ReadPrefilled(annotated)[2];
+            Assert.Equal("'" + hyperlink, values[RosterColumn.Address]);
+            Assert.Equal("'@SUM(1+1)", values[RosterColumn.ClassOrDepartment]);
+            Assert.Equal(id, values[RosterColumn.IdNumber]);
+        }
+
+        // The clerk fixes nothing and uploads the annotated workbook again: the portal reads the text as typed.
+        await UploadAsync(clerk, batchId, "花名册-错误标注.xlsx", annotated);
+        await using var scope = Factory.CreateScope();
+        var person = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Persons.AsNoTracking().SingleAsync(p => p.BatchId == batchId);
+        Assert.Equal(hyperlink, person.Address);
+        Assert.Equal("@SUM(1+1)", person.ClassOrDepartment);
+        Assert.Contains(person.Findings, f => f.Code == "ADDRESS_TOO_LONG");
+    }
+
+    [Fact]
     public async Task One_click_fixes_accept_the_18_digit_number_and_take_the_birth_date_from_the_ID()
     {
         var scenario = await RosterScenario.CreateAsync(Factory);

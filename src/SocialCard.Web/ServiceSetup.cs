@@ -148,7 +148,7 @@ public static class ServiceSetup
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/Status");
-        });
+        }).AddMvcOptions(o => o.Filters.Add(new UploadRedirects()));
 
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")

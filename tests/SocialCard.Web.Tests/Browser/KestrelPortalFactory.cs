@@ -10,8 +10,10 @@ namespace SocialCard.Web.Tests.Browser;
 /// The portal on a fresh SQLite file, served by Kestrel on a free port of this machine, so that a real
 /// browser (which cannot use the in-memory TestServer) can open it.
 /// </summary>
-public sealed class KestrelPortalFactory() : PortalFactory(DatabaseProvider.Sqlite)
+public sealed class KestrelPortalFactory(IDictionary<string, string?>? settings = null) : PortalFactory(DatabaseProvider.Sqlite)
 {
+    protected override IDictionary<string, string?> ExtraSettings => settings ?? new Dictionary<string, string?>();
+
     /// <summary>Starts Kestrel on a port the operating system picks and returns the address it listens on.</summary>
     public Uri Start()
     {

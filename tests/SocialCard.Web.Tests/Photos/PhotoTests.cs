@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
@@ -272,6 +273,30 @@ public abstract class PhotoTests(PortalFactory factory)
 
         await using var s = Factory.CreateScope();
         return await s.ServiceProvider.GetRequiredService<AppDbContext>().Persons.Where(p => p.BatchId == batchId && p.Name == name).Select(p => p.Id).SingleAsync();
+    }
+
+    [Fact]
+    public async Task An_upload_sent_by_the_progress_script_is_answered_with_the_next_address_and_keeps_its_message()
+    {
+        var unit = await TestData.CreateUnitWithClerkAsync(Factory);
+        using var clerk = await PortalClient.SignedInAsync(Factory, unit.Number);
+        var batchId = await Rosters.RosterTests.CreateBatchAsync(clerk);
+        var page = await clerk.GetOkPageAsync($"/Unit/Batches/Details/{batchId}");
+        var form = page.QuerySelector("form[action*='UploadPhotos']")!;
+        using var body = new MultipartFormDataContent
+        {
+            { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes("PK not a zip")), "photos", "坏的.zip" },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, form.GetAttribute("action")) { Content = body };
+        request.Headers.Add("X-Upload-Progress", "1");
+        var response = await clerk.Http.SendAsync(request);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode} {response.Headers.Location}");
+        var answer = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal($"/Unit/Batches/Details/{batchId}", answer.GetProperty("redirect").GetString());
+        var next = await clerk.GetOkPageAsync(answer.GetProperty("redirect").GetString()!);
+        Assert.Contains("坏的.zip：", next.QuerySelector("[role=alert]")?.TextContent);
     }
 
     internal static async Task<IHtmlDocument> UploadPhotosAsync(PortalClient clerk, int batchId, string fileName, byte[] content)

@@ -31,6 +31,16 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
 
     public IReadOnlyList<InsuredPerson> Persons { get; private set; } = [];
 
+    /// <summary>Names held by more than one person of the batch, with how many, for the reminder before 申报.</summary>
+    public IReadOnlyList<(string Name, int Count)> SameNames { get; private set; } = [];
+
+    /// <summary>The question before 申报: the reminder of the notices, naming the same-name groups to check.</summary>
+    public string DeclareQuestion => SameNames.Count == 0
+        ? "确定申报此批次吗？申报后不能再修改，如需修改须先撤销申报。请务必认真核对人员信息后再申报。"
+        : "请务必认真核对人员信息（尤其是重名的人员）后再申报。本批次有重名人员："
+            + string.Join("、", SameNames.Take(10).Select(g => $"{g.Name}（{g.Count}人）")) + (SameNames.Count > 10 ? " 等" : "")
+            + "。确定申报吗？";
+
     public string EthnicityName(string? code) =>
         code is not null && Ethnicities.TryParse(code, out var e) ? e.Name : "";
 
@@ -47,6 +57,8 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
         PersonCount = await persons.CountAsync();
         WithErrors = await persons.CountAsync(p => p.ErrorCount > 0);
         Persons = await persons.OrderBy(p => p.SourceRow ?? int.MaxValue).ThenBy(p => p.Id).Take(ListedPersons).ToListAsync();
+        SameNames = (await persons.GroupBy(p => p.Name).Where(g => g.Count() > 1).OrderBy(g => g.Key)
+            .Select(g => new { g.Key, Count = g.Count() }).Take(11).ToListAsync()).Select(g => (g.Key, g.Count)).ToList();
         return Page();
     }
 

@@ -21,6 +21,9 @@ public static class BatchApi
 
     public static void MapBatchApi(this IEndpointRouteBuilder app)
     {
+        // Any other path under /api is a JSON 404, for callers with or without a key (never the login page).
+        app.MapFallback("/api/{**path}", context => ApiProblems.WriteAsync(context, StatusCodes.Status404NotFound)).AllowAnonymous();
+
         var api = app.MapGroup("/api/v1/batches")
             .RequireAuthorization(Policy)
             .RequireRateLimiting(ApiRateLimit.Policy)

@@ -434,7 +434,7 @@ public abstract class PortalTests(PortalFactory factory)
         Assert.NotEmpty(Directory.GetFiles(Path.GetDirectoryName(Factory.LogFile)!, Path.GetFileName(Factory.LogFile).Replace("-.json", "*", StringComparison.Ordinal)));
     }
 
-    protected static Dictionary<string, string> PersonFormValues(string name, string id, string sex) => new()
+    internal static Dictionary<string, string> PersonFormValues(string name, string id, string sex) => new()
     {
         ["Form.Name"] = name,
         ["Form.IdNumber"] = id,

@@ -43,6 +43,8 @@ public static class AppSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Before antiforgery and model binding read the form: each upload endpoint's own size limit.
+        app.UseMiddleware<UploadLimits>();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapBatchApi();

@@ -33,7 +33,8 @@ public static class BatchApi
         api.MapGet("/", ListAsync).WithSummary("The unit's batches");
         api.MapPost("/", CreateAsync).WithSummary("Create a batch");
         api.MapGet("/{id:int}", GetAsync).WithSummary("One batch with its counts");
-        api.MapPost("/{id:int}/roster", UploadAsync).WithSummary("Upload a roster (.xlsx, .xls or .csv) as multipart field 'file'");
+        api.MapPost("/{id:int}/roster", UploadAsync).WithSummary("Upload a roster (.xlsx, .xls or .csv) as multipart field 'file'")
+            .WithMetadata(new UploadLimitAttribute(UploadKind.Roster));
         api.MapGet("/{id:int}/findings", FindingsAsync).WithSummary("Every finding of the batch's persons");
         api.MapPost("/{id:int}/declare", DeclareAsync).WithSummary("Declare (申报) the batch");
         api.MapPost("/{id:int}/withdraw", WithdrawAsync).WithSummary("Withdraw (撤销) the declaration");
@@ -81,9 +82,7 @@ public static class BatchApi
             return TypedResults.Problem($"文件超过 {settings.MaxBytes / 1024 / 1024} MB 上限。", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, ct);
-        var outcome = await import.ImportAsync(batch, file.FileName, buffer.ToArray(), http.User.ActorName(), ct);
+        var outcome = await import.ImportAsync(batch, file.FileName, await FormFiles.ReadAllBytesAsync(file, ct), http.User.ActorName(), ct);
         if (outcome.Upload is not { } upload)
         {
             return TypedResults.Problem(outcome.Refusal, statusCode: StatusCodes.Status409Conflict);

@@ -14,6 +14,8 @@ using SocialCard.Web.Rosters;
 
 namespace SocialCard.Web.Areas.Unit.Pages.Batches;
 
+[UploadLimit(UploadKind.Roster, "Upload")]
+[UploadLimit(UploadKind.Photos, "UploadPhotos")]
 public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions actions, RosterImport import, RosterSettings rosterSettings, PersonValidation validation, PhotoService photoService, PhotoSettings photoSettings) : PageModel
 {
     public CollectionBatch Batch { get; private set; } = null!;
@@ -93,9 +95,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
             return Redirect($"/Unit/Batches/Details/{id}");
         }
 
-        using var buffer = new MemoryStream((int)roster.Length);
-        await roster.CopyToAsync(buffer, ct);
-        var outcome = await import.ImportAsync(batch, roster.FileName, buffer.ToArray(), User.ActorName(), ct);
+        var outcome = await import.ImportAsync(batch, roster.FileName, await FormFiles.ReadAllBytesAsync(roster, ct), User.ActorName(), ct);
         if (outcome.Upload is null)
         {
             TempData["Error"] = outcome.Refusal;
@@ -130,12 +130,11 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
         var files = new List<PhotoUploadFile>();
         foreach (var upload in photos)
         {
-            await using var stream = new MemoryStream();
-            await upload.CopyToAsync(stream, ct);
-            stream.Position = 0;
             if (Path.GetExtension(upload.FileName).Equals(".zip", StringComparison.OrdinalIgnoreCase))
             {
-                var (entries, refusal) = PhotoArchive.ReadZip(stream, photoSettings.ArchiveLimits);
+                // Read in place from the form reader's temporary file, not copied into memory first.
+                await using var zip = FormFiles.OpenSeekable(upload);
+                var (entries, refusal) = PhotoArchive.ReadZip(zip, photoSettings.ArchiveLimits);
                 if (refusal is not null)
                 {
                     TempData["Error"] = $"{Path.GetFileName(upload.FileName)}：{refusal}";
@@ -146,7 +145,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
             }
             else
             {
-                files.Add(new PhotoUploadFile(Path.GetFileName(upload.FileName), stream.ToArray(), null));
+                files.Add(new PhotoUploadFile(Path.GetFileName(upload.FileName), await FormFiles.ReadAllBytesAsync(upload, ct), null));
             }
         }
 

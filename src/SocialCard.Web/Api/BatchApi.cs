@@ -64,7 +64,7 @@ public static class BatchApi
         await Project(db.BatchesOf(http.User).Where(b => b.Id == id)).SingleOrDefaultAsync(ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<UploadDto>, NotFound, ProblemHttpResult>> UploadAsync(
-        int id, IFormFile? file, HttpContext http, AppDbContext db, RosterImport import, RosterSettings settings, CancellationToken ct)
+        int id, IFormFile? file, HttpContext http, AppDbContext db, RosterImport import, RosterSettings settings, ImportThrottle throttle, CancellationToken ct)
     {
         var batch = await db.BatchesOf(http.User).SingleOrDefaultAsync(b => b.Id == id, ct);
         if (batch is null)
@@ -80,6 +80,13 @@ public static class BatchApi
         if (file.Length > settings.MaxBytes)
         {
             return TypedResults.Problem($"文件超过 {settings.MaxBytes / 1024 / 1024} MB 上限。", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        using var slot = await throttle.TryEnterAsync(ct);
+        if (slot is null)
+        {
+            http.Response.Headers.RetryAfter = ((int)ImportThrottle.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(ImportThrottle.BusyMessage, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         var outcome = await import.ImportAsync(batch, file.FileName, await FormFiles.ReadAllBytesAsync(file, ct), http.User.ActorName(), ct);

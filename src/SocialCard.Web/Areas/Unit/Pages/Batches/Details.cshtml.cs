@@ -16,7 +16,7 @@ namespace SocialCard.Web.Areas.Unit.Pages.Batches;
 
 [UploadLimit(UploadKind.Roster, "Upload")]
 [UploadLimit(UploadKind.Photos, "UploadPhotos")]
-public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions actions, RosterImport import, RosterSettings rosterSettings, PersonValidation validation, PhotoService photoService, PhotoSettings photoSettings) : PageModel
+public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions actions, RosterImport import, RosterSettings rosterSettings, PersonValidation validation, PhotoService photoService, PhotoSettings photoSettings, ImportThrottle throttle) : PageModel
 {
     public CollectionBatch Batch { get; private set; } = null!;
 
@@ -95,6 +95,12 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
             return Redirect($"/Unit/Batches/Details/{id}");
         }
 
+        using var slot = await throttle.TryEnterAsync(ct);
+        if (slot is null)
+        {
+            return Busy(id);
+        }
+
         var outcome = await import.ImportAsync(batch, roster.FileName, await FormFiles.ReadAllBytesAsync(roster, ct), User.ActorName(), ct);
         if (outcome.Upload is null)
         {
@@ -125,6 +131,12 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
         {
             TempData["Error"] = $"一次上传不能超过 {photoSettings.MaxUploadMegabytes} MB，请分几次上传。照片一张也没有保存。";
             return Redirect($"/Unit/Batches/Details/{id}");
+        }
+
+        using var slot = await throttle.TryEnterAsync(ct);
+        if (slot is null)
+        {
+            return Busy(id);
         }
 
         var files = new List<PhotoUploadFile>();
@@ -224,6 +236,13 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
 
         var result = await transition(batch);
         TempData[result.Succeeded ? "Notice" : "Error"] = result.Succeeded ? success : result.Error;
+        return Redirect($"/Unit/Batches/Details/{id}");
+    }
+
+    /// <summary>No import slot freed up in time (<see cref="ImportThrottle"/>): nothing was changed, try again later.</summary>
+    private RedirectResult Busy(int id)
+    {
+        TempData["Error"] = ImportThrottle.BusyMessage;
         return Redirect($"/Unit/Batches/Details/{id}");
     }
 

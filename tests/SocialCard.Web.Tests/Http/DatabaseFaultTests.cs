@@ -99,7 +99,11 @@ public class FaultyDatabasePortalFactory(DatabaseProvider provider) : PortalFact
 
     protected override void Dispose(bool disposing)
     {
-        _relay?.Dispose();
+        if (disposing)
+        {
+            _relay?.Dispose();
+        }
+
         base.Dispose(disposing);
     }
 }

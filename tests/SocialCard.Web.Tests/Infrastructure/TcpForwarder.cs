@@ -14,6 +14,7 @@ public sealed class TcpForwarder : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly string _targetHost;
     private readonly int _targetPort;
+    private int _stopped;
 
     public TcpForwarder(string targetHost, int targetPort)
     {
@@ -24,9 +25,14 @@ public sealed class TcpForwarder : IDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-    /// <summary>Closes the port and cuts every relayed connection.</summary>
+    /// <summary>Closes the port and cuts every relayed connection (once; later calls do nothing).</summary>
     public void Stop()
     {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         _stop.Cancel();
         _listener.Stop();
         lock (_connections)

@@ -33,13 +33,18 @@ public static class AppSetup
     {
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<RequestLogging>();
-        app.UseExceptionHandler("/Error");
+        // Pages: the Chinese error page, with the status the exception means (409 concurrent change, 503 outage).
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = PortalErrors.StatusCodeOf });
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        // The API: problem documents instead of both of the above.
+        app.UseMiddleware<ApiErrors>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Before antiforgery and model binding read the form: each upload endpoint's own size limit.
+        app.UseMiddleware<UploadLimits>();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapBatchApi();

@@ -53,16 +53,10 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status401Unauthorized, "需要有效的 API 密钥（请求头 X-Api-Key）。");
+        ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized);
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status403Forbidden, "此 API 密钥无权执行该操作。");
-
-    private Task WriteProblemAsync(int status, string detail)
-    {
-        Response.StatusCode = status;
-        return Response.WriteAsJsonAsync(new { status, title = status == 401 ? "Unauthorized" : "Forbidden", detail }, options: null, contentType: "application/problem+json");
-    }
+        ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden);
 }
 
 public static class ApiRoles

@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using SocialCard.Web.Status;
@@ -21,13 +18,11 @@ public sealed class ApiSettings
 /// <summary>
 /// A fixed-window limit per API key on the JSON API, so one HR system cannot crowd out the portal. The key is
 /// read from its header before authentication and kept only as a hash; requests without a key count per client
-/// address. A refused request answers 429 with <c>Retry-After</c> and a JSON error in Chinese.
+/// address. A refused request answers 429 with <c>Retry-After</c> and a problem document in Chinese.
 /// </summary>
 public static class ApiRateLimit
 {
     public const string Policy = "api";
-
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static IServiceCollection AddApiRateLimit(this IServiceCollection services)
     {
@@ -52,15 +47,12 @@ public static class ApiRateLimit
 
     public static bool IsApiRequest(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Answers a refused API request: JSON, not the HTML error page.</summary>
+    /// <summary>Answers a refused API request: a problem document, not the HTML error page.</summary>
     public static async ValueTask RejectAsync(HttpContext context, TimeSpan wait, CancellationToken ct)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(
-            JsonSerializer.Serialize(new { error = $"请求过于频繁：每个 API 密钥每分钟最多 {context.RequestServices.GetRequiredService<ApiSettings>().PermitsPerMinute} 次请求，请于 {seconds} 秒后重试。" }, Json),
-            ct);
+        var permits = context.RequestServices.GetRequiredService<ApiSettings>().PermitsPerMinute;
+        await ApiProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, $"请求过于频繁：每个 API 密钥每分钟最多 {permits} 次请求，请于 {seconds} 秒后重试。", TimeSpan.FromSeconds(seconds), ct);
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiRateLimit))
             .LogWarning("API request refused: the key made more than its requests per minute");
     }

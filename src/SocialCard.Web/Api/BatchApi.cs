@@ -21,6 +21,9 @@ public static class BatchApi
 
     public static void MapBatchApi(this IEndpointRouteBuilder app)
     {
+        // Any other path under /api is a JSON 404, for callers with or without a key (never the login page).
+        app.MapFallback("/api/{**path}", context => ApiProblems.WriteAsync(context, StatusCodes.Status404NotFound)).AllowAnonymous();
+
         var api = app.MapGroup("/api/v1/batches")
             .RequireAuthorization(Policy)
             .RequireRateLimiting(ApiRateLimit.Policy)
@@ -30,7 +33,8 @@ public static class BatchApi
         api.MapGet("/", ListAsync).WithSummary("The unit's batches");
         api.MapPost("/", CreateAsync).WithSummary("Create a batch");
         api.MapGet("/{id:int}", GetAsync).WithSummary("One batch with its counts");
-        api.MapPost("/{id:int}/roster", UploadAsync).WithSummary("Upload a roster (.xlsx, .xls or .csv) as multipart field 'file'");
+        api.MapPost("/{id:int}/roster", UploadAsync).WithSummary("Upload a roster (.xlsx, .xls or .csv) as multipart field 'file'")
+            .WithMetadata(new UploadLimitAttribute(UploadKind.Roster));
         api.MapGet("/{id:int}/findings", FindingsAsync).WithSummary("Every finding of the batch's persons");
         api.MapPost("/{id:int}/declare", DeclareAsync).WithSummary("Declare (申报) the batch");
         api.MapPost("/{id:int}/withdraw", WithdrawAsync).WithSummary("Withdraw (撤销) the declaration");
@@ -60,7 +64,7 @@ public static class BatchApi
         await Project(db.BatchesOf(http.User).Where(b => b.Id == id)).SingleOrDefaultAsync(ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<UploadDto>, NotFound, ProblemHttpResult>> UploadAsync(
-        int id, IFormFile? file, HttpContext http, AppDbContext db, RosterImport import, RosterSettings settings, CancellationToken ct)
+        int id, IFormFile? file, HttpContext http, AppDbContext db, RosterImport import, RosterSettings settings, ImportThrottle throttle, CancellationToken ct)
     {
         var batch = await db.BatchesOf(http.User).SingleOrDefaultAsync(b => b.Id == id, ct);
         if (batch is null)
@@ -75,12 +79,17 @@ public static class BatchApi
 
         if (file.Length > settings.MaxBytes)
         {
-            return TypedResults.Problem($"文件超过 {settings.MaxBytes / 1024 / 1024} MB 上限。", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return TypedResults.Problem($"文件超过 {FileSizes.Describe(settings.MaxBytes)} 上限。", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, ct);
-        var outcome = await import.ImportAsync(batch, file.FileName, buffer.ToArray(), http.User.ActorName(), ct);
+        using var slot = await throttle.TryEnterAsync(ct);
+        if (slot is null)
+        {
+            http.Response.Headers.RetryAfter = ((int)ImportThrottle.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(ImportThrottle.BusyMessage, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var outcome = await import.ImportAsync(batch, file.FileName, await FormFiles.ReadAllBytesAsync(file, ct), http.User.ActorName(), ct);
         if (outcome.Upload is not { } upload)
         {
             return TypedResults.Problem(outcome.Refusal, statusCode: StatusCodes.Status409Conflict);

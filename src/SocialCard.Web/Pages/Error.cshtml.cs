@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SocialCard.Web.Infrastructure;
 
 namespace SocialCard.Web.Pages;
 
@@ -24,10 +27,30 @@ public sealed class ErrorModel(TimeProvider clock) : PageModel
 
     public void OnPost(int? code) => Describe(code);
 
+    /// <summary>
+    /// After an exception the request keeps its own query (<c>?handler=DeletePerson</c>), which no handler here
+    /// matches: the page is described all the same.
+    /// </summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        if (context.HandlerMethod is null)
+        {
+            Describe(null);
+        }
+    }
+
     private void Describe(int? code)
     {
+        if (code is null && HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error)
+        {
+            code = PortalErrors.StatusCodeOf(error);
+            Response.StatusCode = code.Value;
+        }
+
         (Title, Advice) = code switch
         {
+            409 => ("记录已被修改", PortalErrors.ConflictMessage),
+            503 => ("系统暂时无法使用", PortalErrors.OutageMessage),
             404 => ("页面不存在", "您要找的页面或记录不存在，或不属于您的单位。请从首页重新进入。"),
             403 => ("没有权限", "您的账号无权访问此页面。如需权限，请联系信息中心。"),
             400 => ("请求无效", "页面可能已过期，请返回上一页刷新后重试。"),

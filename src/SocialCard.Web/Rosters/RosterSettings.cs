@@ -11,6 +11,12 @@ public sealed class RosterSettings
 
     public int MaxRows { get; set; } = 100_000;
 
+    /// <summary>Roster imports and bulk photo imports one instance runs at once (each large one takes hundreds of MB).</summary>
+    public int MaxConcurrentImports { get; set; } = 2;
+
+    /// <summary>How long an upload waits for a free import slot before it is refused with when to retry.</summary>
+    public int ImportQueueSeconds { get; set; } = 20;
+
     public List<string> Categories { get; set; } = ["在职", "退休", "学生", "灵活就业", "城镇居民", "农村居民", "其他"];
 
     public RosterLimits Limits => new(MaxBytes, MaxRows);

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SocialCard.Core.Api;
@@ -9,7 +7,7 @@ using SocialCard.Web.Tests.Infrastructure;
 
 namespace SocialCard.Web.Tests.Api;
 
-/// <summary>The JSON API limits each key's requests per minute (here 3) and says so in JSON; other keys go on.</summary>
+/// <summary>The JSON API limits each key's requests per minute (here 3) and says so in a problem document; other keys go on.</summary>
 public abstract class ApiRateLimitTests(PortalFactory factory)
 {
     [Fact]
@@ -26,10 +24,9 @@ public abstract class ApiRateLimitTests(PortalFactory factory)
 
         var refused = await busy.GetAsync("/api/v1/batches");
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Equal("application/json", refused.Content.Headers.ContentType?.MediaType);
         Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) is > 0 and <= 60);
-        var error = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString();
-        Assert.Contains("每分钟最多 3 次", error);
+        var problem = await ApiProblemTests.AssertProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        Assert.Contains("每分钟最多 3 次", problem.GetProperty("detail").GetString());
 
         Assert.Equal(HttpStatusCode.OK, (await quiet.GetAsync("/api/v1/batches")).StatusCode);
         // The portal's pages are not limited by the API's allowance.

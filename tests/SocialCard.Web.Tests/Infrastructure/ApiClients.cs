@@ -10,16 +10,20 @@ public static class ApiClients
 {
     public static async Task<HttpClient> WithKeyAsync(PortalFactory factory, int unitId)
     {
-        var (key, secret) = ApiKey.Issue(unitId, "测试", "test", DateTimeOffset.UtcNow);
-        await using (var scope = factory.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            db.ApiKeys.Add(key);
-            await db.SaveChangesAsync();
-        }
-
+        var secret = await IssueKeyAsync(factory, unitId);
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add("X-Api-Key", secret);
         return client;
+    }
+
+    /// <summary>Stores a fresh key of the unit and returns its secret.</summary>
+    public static async Task<string> IssueKeyAsync(PortalFactory factory, int unitId)
+    {
+        var (key, secret) = ApiKey.Issue(unitId, "测试", "test", DateTimeOffset.UtcNow);
+        await using var scope = factory.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync();
+        return secret;
     }
 }

@@ -8,9 +8,14 @@ public static class PhotoFiles
 {
     private static readonly JpegCodec Codec = new();
 
-    /// <summary>A 358×441, 350 dpi portrait-like JPEG (a drawn figure on white; no real face to detect).</summary>
-    public static byte[] Portrait(int width = 358, int height = 441, int dpi = 350, int shade = 0)
+    /// <summary>
+    /// A 358×441, 350 dpi portrait-like JPEG (a drawn figure on white; no real face to detect). With
+    /// <paramref name="noise"/>, every channel is shifted by up to ±noise, as a camera's sensor noise, which
+    /// makes the file as large as a phone's photo; <paramref name="seed"/> makes each such photo distinct.
+    /// </summary>
+    public static byte[] Portrait(int width = 358, int height = 441, int dpi = 350, int shade = 0, int noise = 0, int seed = 0, int quality = 70)
     {
+        var random = new Random(seed);
         var pixels = new byte[width * height * 3];
         for (var y = 0; y < height; y++)
         {
@@ -29,11 +34,23 @@ public static class PhotoFiles
                 }
 
                 var i = ((y * width) + x) * 3;
-                (pixels[i], pixels[i + 1], pixels[i + 2]) = (r, g, b);
+                (pixels[i], pixels[i + 1], pixels[i + 2]) = noise == 0 ? (r, g, b) : (Noisy(r), Noisy(g), Noisy(b));
             }
         }
 
-        return Codec.Encode(pixels, width, height, JpegPixelFormat.Rgb, 70, dpi: dpi);
+        return Codec.Encode(pixels, width, height, JpegPixelFormat.Rgb, quality, dpi: dpi);
+
+        byte Noisy(byte value) => (byte)Math.Clamp(value + random.Next(-noise, noise + 1), 0, 255);
+    }
+
+    /// <summary>The same picture with a JPEG comment (COM segment) after the start marker: other bytes, same image.</summary>
+    public static byte[] WithComment(byte[] jpeg, string comment)
+    {
+        var text = System.Text.Encoding.ASCII.GetBytes(comment);
+        var segment = new byte[4 + text.Length];
+        (segment[0], segment[1], segment[2], segment[3]) = (0xFF, 0xFE, (byte)((text.Length + 2) >> 8), (byte)((text.Length + 2) & 0xFF));
+        text.CopyTo(segment, 4);
+        return [.. jpeg[..2], .. segment, .. jpeg[2..]];
     }
 
     /// <summary>A zip of the given entries (name → bytes), as a clerk's archive tool would make it.</summary>

@@ -46,6 +46,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>The connection string of this app's own database.</summary>
+    protected string ConnectionString => _connectionString;
+
     public string LogFile { get; }
 
     /// <summary>This app's photo store (a folder per unit inside).</summary>

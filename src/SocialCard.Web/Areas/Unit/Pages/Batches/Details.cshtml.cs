@@ -14,7 +14,9 @@ using SocialCard.Web.Rosters;
 
 namespace SocialCard.Web.Areas.Unit.Pages.Batches;
 
-public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions actions, RosterImport import, RosterSettings rosterSettings, PersonValidation validation, PhotoService photoService, PhotoSettings photoSettings, PersonWrites persons) : PageModel
+[UploadLimit(UploadKind.Roster, "Upload")]
+[UploadLimit(UploadKind.Photos, "UploadPhotos")]
+public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions actions, RosterImport import, RosterSettings rosterSettings, PersonValidation validation, PhotoService photoService, PhotoSettings photoSettings, ImportThrottle throttle, PersonWrites persons) : PageModel
 {
     public CollectionBatch Batch { get; private set; } = null!;
 
@@ -101,13 +103,17 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
 
         if (roster.Length > rosterSettings.MaxBytes)
         {
-            TempData["Error"] = $"文件太大（{roster.Length / 1024 / 1024.0:0.0} MB），上限为 {rosterSettings.MaxBytes / 1024 / 1024} MB。请分成几个文件上传。批次未作任何改动。";
+            TempData["Error"] = $"文件太大（{FileSizes.Describe(roster.Length)}），上限为 {FileSizes.Describe(rosterSettings.MaxBytes)}。请分成几个文件上传。批次未作任何改动。";
             return Redirect($"/Unit/Batches/Details/{id}");
         }
 
-        using var buffer = new MemoryStream((int)roster.Length);
-        await roster.CopyToAsync(buffer, ct);
-        var outcome = await import.ImportAsync(batch, roster.FileName, buffer.ToArray(), User.ActorName(), ct);
+        using var slot = await throttle.TryEnterAsync(ct);
+        if (slot is null)
+        {
+            return Busy(id);
+        }
+
+        var outcome = await import.ImportAsync(batch, roster.FileName, await FormFiles.ReadAllBytesAsync(roster, ct), User.ActorName(), ct);
         if (outcome.Upload is null)
         {
             TempData["Error"] = outcome.Refusal;
@@ -139,15 +145,20 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
             return Redirect($"/Unit/Batches/Details/{id}");
         }
 
+        using var slot = await throttle.TryEnterAsync(ct);
+        if (slot is null)
+        {
+            return Busy(id);
+        }
+
         var files = new List<PhotoUploadFile>();
         foreach (var upload in photos)
         {
-            await using var stream = new MemoryStream();
-            await upload.CopyToAsync(stream, ct);
-            stream.Position = 0;
             if (Path.GetExtension(upload.FileName).Equals(".zip", StringComparison.OrdinalIgnoreCase))
             {
-                var (entries, refusal) = PhotoArchive.ReadZip(stream, photoSettings.ArchiveLimits);
+                // Read in place from the form reader's temporary file, not copied into memory first.
+                await using var zip = FormFiles.OpenSeekable(upload);
+                var (entries, refusal) = PhotoArchive.ReadZip(zip, photoSettings.ArchiveLimits);
                 if (refusal is not null)
                 {
                     TempData["Error"] = $"{Path.GetFileName(upload.FileName)}：{refusal}";
@@ -158,7 +169,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
             }
             else
             {
-                files.Add(new PhotoUploadFile(Path.GetFileName(upload.FileName), stream.ToArray(), null));
+                files.Add(new PhotoUploadFile(Path.GetFileName(upload.FileName), await FormFiles.ReadAllBytesAsync(upload, ct), null));
             }
         }
 
@@ -226,6 +237,13 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
 
         var result = await transition();
         TempData[result.Succeeded ? "Notice" : "Error"] = result.Succeeded ? success : result.Error;
+        return Redirect($"/Unit/Batches/Details/{id}");
+    }
+
+    /// <summary>No import slot freed up in time (<see cref="ImportThrottle"/>): nothing was changed, try again later.</summary>
+    private RedirectResult Busy(int id)
+    {
+        TempData["Error"] = ImportThrottle.BusyMessage;
         return Redirect($"/Unit/Batches/Details/{id}");
     }
 

@@ -12,6 +12,7 @@ using SocialCard.Web.Photos;
 namespace SocialCard.Web.Areas.Unit.Pages.Persons;
 
 /// <summary>One person's photo: the review with the spec's zones, and a single upload.</summary>
+[UploadLimit(UploadKind.SinglePhoto)]
 public sealed class PhotoModel(AppDbContext db, PhotoService photos, IPhotoStore store, PhotoSettings settings, PhotoFixer fixer) : PageModel
 {
     public InsuredPerson Person { get; private set; } = null!;
@@ -131,9 +132,7 @@ public sealed class PhotoModel(AppDbContext db, PhotoService photos, IPhotoStore
             return Redirect($"/Unit/Persons/Photo/{batchId}/{id}");
         }
 
-        await using var buffer = new MemoryStream();
-        await photo.CopyToAsync(buffer, ct);
-        var (stored, findings, refusal) = await photos.AttachAsync(Person, PhotoKind.Portrait, photo.FileName, buffer.ToArray(), User.ActorName(), ct);
+        var (stored, findings, refusal) = await photos.AttachAsync(Person, PhotoKind.Portrait, photo.FileName, await FormFiles.ReadAllBytesAsync(photo, ct), User.ActorName(), ct);
         TempData[stored is null || stored.HasErrors ? "Error" : "Notice"] = refusal is not null
             ? refusal
             : stored is null

@@ -29,6 +29,12 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Console errors, script errors and HTTP errors the page met.</summary>
     public List<string> Problems { get; } = [];
 
+    /// <summary>The questions the page asked (confirm dialogs before deleting or declaring), in order.</summary>
+    public List<string> Dialogs { get; } = [];
+
+    /// <summary>How the clerk answers those questions: OK (the default) or 取消.</summary>
+    public bool ConfirmDialogs { get; set; } = true;
+
     public static async Task<BrowserSession> StartAsync(Uri baseAddress)
     {
         Assert.True(File.Exists(ChromiumPath), $"Chromium is missing at {ChromiumPath}: apt-get install -y chromium");
@@ -39,7 +45,7 @@ public sealed class BrowserSession : IAsyncDisposable
             BaseURL = baseAddress.ToString(),
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
         });
         context.SetDefaultTimeout(TimeoutMs);
         context.SetDefaultNavigationTimeout(TimeoutMs);
@@ -53,6 +59,11 @@ public sealed class BrowserSession : IAsyncDisposable
             }
         };
         session.Page.PageError += (_, e) => session.Problems.Add("page error: " + e);
+        session.Page.Dialog += async (_, dialog) =>
+        {
+            session.Dialogs.Add(dialog.Message);
+            await (session.ConfirmDialogs ? dialog.AcceptAsync() : dialog.DismissAsync());
+        };
         session.Page.Response += (_, r) =>
         {
             if (r.Status >= 400)

@@ -73,26 +73,19 @@ public sealed class ClerkErrorPathBrowserTests(ITestOutputHelper output)
 
         // Declaring is refused while the duplicate stands.
         await page.GotoAsync(batchUrl);
-        page.Dialog += AcceptDialog;
         await page.GetByRole(AriaRole.Button, new() { Name = "申报此批次" }).ClickAsync();
         await Expect(page.Locator("[role=alert]")).ToContainTextAsync("仍有错误");
-        page.Dialog -= AcceptDialog;
 
-        // Dismissing the question deletes nothing.
+        // Answering 取消 deletes nothing.
+        var questions = browser.Dialogs;
         var row = page.Locator("tr", new() { HasText = "张卫" });
-        page.Dialog += DismissDialog;
+        browser.ConfirmDialogs = false;
         await row.GetByRole(AriaRole.Button, new() { Name = "删除 张卫" }).ClickAsync();
+        await page.WaitForTimeoutAsync(500);
         await Expect(page.Locator("tr", new() { HasText = "张卫" })).ToHaveCountAsync(1);
-        page.Dialog -= DismissDialog;
+        Assert.Contains("确定删除 张卫", questions.Last());
+        browser.ConfirmDialogs = true;
 
-        var questions = new List<string>();
-        void Answer(object? sender, IDialog dialog)
-        {
-            questions.Add(dialog.Message);
-            _ = dialog.AcceptAsync();
-        }
-
-        page.Dialog += Answer;
         await row.GetByRole(AriaRole.Button, new() { Name = "删除 张卫" }).ClickAsync();
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("已删除 张卫");
         Assert.Contains("确定删除 张卫", questions.Last());
@@ -112,10 +105,6 @@ public sealed class ClerkErrorPathBrowserTests(ITestOutputHelper output)
         Assert.Empty(browser.Problems);
         output.WriteLine(string.Join("\n", questions));
     }
-
-    private static void AcceptDialog(object? sender, IDialog dialog) => _ = dialog.AcceptAsync();
-
-    private static void DismissDialog(object? sender, IDialog dialog) => _ = dialog.DismissAsync();
 
     private static async Task<string> NewBatchAsync(IPage page, string title)
     {

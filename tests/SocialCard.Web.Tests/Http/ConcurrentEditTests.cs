@@ -12,10 +12,11 @@ using SocialCard.Web.Tests.Infrastructure;
 namespace SocialCard.Web.Tests.Http;
 
 /// <summary>
-/// Two clerks at once: one deletes a person while a colleague saves a change to the same person. The
-/// colleague's save lands between the delete's read and its write (a hook on the delete's SaveChanges makes
-/// that interleaving certain), so the concurrency token refuses the delete and the clerk sees the portal's
-/// Chinese conflict page (409), not a 500 page, and the colleague's change stands.
+/// The safety net behind the batch lock: a write that changed a person without the lock (simulated by a hook that
+/// rewrites the person's version inside the delete's own transaction, just before the delete is saved) makes the
+/// concurrency token refuse the delete, and the clerk sees the portal's Chinese conflict page (409), not a 500
+/// page; nothing of the transaction is kept. (Two clerks through the portal are serialised by the batch lock and
+/// never meet here: see Faults/BatchRaceTests.)
 /// </summary>
 public abstract class ConcurrentEditTests(InterleavingPortalFactory factory)
 {
@@ -24,7 +25,6 @@ public abstract class ConcurrentEditTests(InterleavingPortalFactory factory)
     {
         var unit = await TestData.CreateUnitWithClerkAsync(factory);
         using var clerk = await PortalClient.SignedInAsync(factory, unit.Number);
-        using var colleague = await PortalClient.SignedInAsync(factory, unit.Number);
         var batchId = await Rosters.RosterTests.CreateBatchAsync(clerk);
         var add = await clerk.SubmitAsync($"/Unit/Persons/Edit/{batchId}", "form.card", PortalTests.PersonFormValues("孙八", Ids.Make(year: 1977), "男"));
         Assert.Equal(HttpStatusCode.Redirect, add.StatusCode);
@@ -35,11 +35,8 @@ public abstract class ConcurrentEditTests(InterleavingPortalFactory factory)
         }
 
         var details = await clerk.GetOkPageAsync($"/Unit/Batches/Details/{batchId}");
-        factory.Hook.BeforeSavingADeletedPerson = async () =>
-        {
-            var saved = await colleague.SubmitAsync($"/Unit/Persons/Edit/{batchId}/{personId}", "form.card", new() { ["Form.Phone"] = "13800000009" });
-            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        };
+        factory.Hook.BeforeSavingADeletedPerson = context => context.Database.ExecuteSqlRawAsync(
+            "UPDATE persons SET \"Version\" = {0} WHERE \"Id\" = {1}", Guid.NewGuid(), personId);
         var response = await clerk.SubmitAsync(details, $"/Unit/Batches/Details/{batchId}", "form[action*='DeletePerson']", []);
         Assert.Null(factory.Hook.BeforeSavingADeletedPerson);
 
@@ -48,17 +45,16 @@ public abstract class ConcurrentEditTests(InterleavingPortalFactory factory)
         Assert.Contains("此记录刚被他人修改过，您的修改未保存。请刷新页面核对后再试。", page.QuerySelector("main")!.TextContent);
 
         await using var check = factory.CreateScope();
-        var person = await check.ServiceProvider.GetRequiredService<AppDbContext>().Persons.SingleAsync(p => p.Id == personId);
-        Assert.Equal("13800000009", person.Phone);
+        Assert.True(await check.ServiceProvider.GetRequiredService<AppDbContext>().Persons.AnyAsync(p => p.Id == personId));
     }
 }
 
 /// <summary>Runs a test's action once, just before a SaveChanges that deletes a person writes anything.</summary>
 public sealed class SaveHook : SaveChangesInterceptor
 {
-    private Func<Task>? _beforeSavingADeletedPerson;
+    private Func<DbContext, Task>? _beforeSavingADeletedPerson;
 
-    public Func<Task>? BeforeSavingADeletedPerson
+    public Func<DbContext, Task>? BeforeSavingADeletedPerson
     {
         get => Volatile.Read(ref _beforeSavingADeletedPerson);
         set => Volatile.Write(ref _beforeSavingADeletedPerson, value);
@@ -69,7 +65,7 @@ public sealed class SaveHook : SaveChangesInterceptor
         if (eventData.Context!.ChangeTracker.Entries<InsuredPerson>().Any(e => e.State == EntityState.Deleted)
             && Interlocked.Exchange(ref _beforeSavingADeletedPerson, null) is { } action)
         {
-            await action();
+            await action(eventData.Context);
         }
 
         return result;

@@ -9,6 +9,20 @@ public static class PhotoFiles
     private static readonly JpegCodec Codec = new();
 
     /// <summary>A 358×441, 350 dpi portrait-like JPEG (a drawn figure on white; no real face to detect).</summary>
+    private static readonly Lazy<byte[]> Compliant = new(() =>
+    {
+        var fixer = Core.Photos.Fixing.PhotoFixer.CreateDefault(Core.Photos.Faces.FaceCascades.DefaultDirectory, new Core.Photos.PhotoSpec());
+        var result = fixer.Fix(Core.Tests.Photos.Fixing.CameraOriginals.Jpeg(Core.Tests.Photos.Fixing.CameraOriginals.Render(1500, 2000, 2.8, 750, 800)));
+        Assert.True(result.Fixed, result.Refusal);
+        return result.Bytes!;
+    });
+
+    /// <summary>
+    /// A card photo that passes every check (the astronaut photograph framed by the portal's fixer), for tests that
+    /// need a photo without errors; drawn portraits have no face.
+    /// </summary>
+    public static byte[] CompliantPortrait() => Compliant.Value;
+
     public static byte[] Portrait(int width = 358, int height = 441, int dpi = 350, int shade = 0)
     {
         var pixels = new byte[width * height * 3];

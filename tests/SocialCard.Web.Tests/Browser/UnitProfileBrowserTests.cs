@@ -98,6 +98,13 @@ public sealed class UnitProfileBrowserTests(ITestOutputHelper output)
         await page.GetByRole(AriaRole.Button, new() { Name = "新建批次" }).ClickAsync();
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("已新建批次");
         var batchUrl = page.Url;
+        await EnterPersonAsync(page, name, id);
+        await page.GotoAsync(batchUrl);
+    }
+
+    /// <summary>From a batch page: 录入人员, a valid person (sex from the ID number), 保存, and the saved notice.</summary>
+    internal static async Task EnterPersonAsync(IPage page, string name, string id)
+    {
         await page.GetByRole(AriaRole.Link, new() { Name = "录入人员" }).ClickAsync();
         await page.GetByLabel("姓名", new() { Exact = true }).FillAsync(name);
         await page.GetByLabel("公民身份号码", new() { Exact = true }).FillAsync(id);
@@ -108,6 +115,5 @@ public sealed class UnitProfileBrowserTests(ITestOutputHelper output)
         await page.GetByLabel("常住地址", new() { Exact = true }).FillAsync("山东省潍坊市奎文区示例路8号");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("已保存");
-        await page.GotoAsync(batchUrl);
     }
 }

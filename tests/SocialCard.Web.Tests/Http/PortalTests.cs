@@ -386,7 +386,7 @@ public abstract class PortalTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Http.GetAsync(url)).StatusCode);
     }
 
-    internal static async Task<(string Text, int Pages, string Digest)> PdfTextAsync(HttpResponseMessage response)
+    private static async Task<(string Text, int Pages, string Digest)> PdfTextAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);

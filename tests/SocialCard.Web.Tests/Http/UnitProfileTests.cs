@@ -62,7 +62,7 @@ public abstract class UnitProfileTests(PortalFactory factory)
         Assert.Equal(BatchStatus.Declared, await StatusAsync(batchId));
 
         // The summary table prints the unit's contact person and phone.
-        var table = await PortalTests.PdfTextAsync(await clerk.Http.GetAsync($"/Unit/Batches/Details/{batchId}?handler=Summary"));
+        var table = await Halls.PdfPages.ReadAsync(await clerk.Http.GetAsync($"/Unit/Batches/Details/{batchId}?handler=Summary"), $"summary-table-contact-{Factory.Provider}");
         Assert.Contains("联系人：张老师", table.Text);
         Assert.Contains("联系电话：0536-8234567", table.Text);
 
@@ -178,17 +178,8 @@ public abstract class UnitProfileTests(PortalFactory factory)
 
     private static async Task AddPersonAsync(PortalClient clerk, int batchId, string name, string id)
     {
-        var response = await clerk.SubmitAsync($"/Unit/Persons/Edit/{batchId}", "form.card", new()
-        {
-            ["Form.Name"] = name,
-            ["Form.IdNumber"] = id,
-            ["Form.Sex"] = CitizenId.Parse(id).Id!.Sex == Sex.Male ? "男" : "女",
-            ["Form.BirthDate"] = "",
-            ["Form.Ethnicity"] = "01",
-            ["Form.Phone"] = "13912345678",
-            ["Form.Postcode"] = "261041",
-            ["Form.Address"] = "山东省潍坊市奎文区示例路8号",
-        });
+        var sex = CitizenId.Parse(id).Id!.Sex == Sex.Male ? "男" : "女";
+        var response = await clerk.SubmitAsync($"/Unit/Persons/Edit/{batchId}", "form.card", PortalTests.PersonFormValues(name, id, sex));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 

@@ -73,7 +73,7 @@ public static class ServiceSetup
         services.AddScoped<BatchActions>();
         services.AddScoped<BatchWrites>();
         services.AddScoped<PersonWrites>();
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(PhotoSettings.Section).Get<PhotoSettings>() ?? new PhotoSettings());
+        services.AddSingleton(sp => PhotoSettings.Load(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => sp.GetRequiredService<PhotoSettings>().BuildInspector());
         services.AddSingleton(sp =>
         {

@@ -91,7 +91,8 @@ public sealed class CollectionBatch : IVersioned
 
     /// <summary>
     /// 申报 on counts the caller took (set-based, inside the batch's lock, so no write can slip in between):
-    /// refuses an empty batch and any person with errors.
+    /// refuses while the unit's profile is incomplete, an empty batch, any person with errors, and any person
+    /// without a required photo.
     /// </summary>
     public Result Declare(string actor, DateTimeOffset at, DeclarationCheck check)
     {
@@ -99,6 +100,11 @@ public sealed class CollectionBatch : IVersioned
         if (!IsEditableByUnit)
         {
             return Result.Fail($"批次当前状态为“{Status.ToChinese()}”，不能申报。");
+        }
+
+        if (check.ProfileRefusal is { } profile)
+        {
+            return Result.Fail(profile);
         }
 
         if (check.Persons == 0)
@@ -110,6 +116,13 @@ public sealed class CollectionBatch : IVersioned
         {
             var more = check.WithErrors > check.FirstWithErrors.Count ? " 等" : "";
             return Result.Fail($"以下 {check.WithErrors} 人的信息仍有错误，请改正后再申报：{string.Join("、", check.FirstWithErrors)}{more}");
+        }
+
+        if (check.WithoutPhoto > 0)
+        {
+            var names = check.FirstWithoutPhoto ?? [];
+            var more = check.WithoutPhoto > names.Count ? " 等" : "";
+            return Result.Fail($"还有 {check.WithoutPhoto} 人没有照片，请先上传照片再申报：{string.Join("、", names)}{more}");
         }
 
         DeclaredAt = at;

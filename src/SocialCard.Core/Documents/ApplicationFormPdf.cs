@@ -68,7 +68,7 @@ public static class ApplicationFormPdf
         Pair(gfx, text, top + (4 * Row), wide, "联系电话", form.Phone, "邮政编码", form.Postcode);
         Single(gfx, text, top + (5 * Row), Width, "常住地址", form.Address);
         Single(gfx, text, top + (6 * Row), Width, "单位名称", form.UnitName);
-        Single(gfx, text, top + (7 * Row), Width, "单位编号", form.UnitNumber);
+        Pair(gfx, text, top + (7 * Row), wide, "单位编号", form.UnitNumber, "单位联系人", form.UnitContact);
         DrawPhoto(gfx, text, form.Photo, new XRect(Left + Mm(134), top, Mm(36), 4 * Row), images);
 
         var declaration = top + (8 * Row) + Mm(9);

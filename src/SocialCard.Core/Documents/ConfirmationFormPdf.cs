@@ -42,7 +42,10 @@ public static class ConfirmationFormPdf
     {
         text.Draw(gfx, Title, 20, (Mm(210) - text.Measure(gfx, Title, 20, bold: true)) / 2, Mm(27), bold: true);
         var y = Mm(38);
-        text.DrawInBox(gfx, "姓名：" + form.Name + "　　单位：" + form.UnitName, Size, new XRect(Left, y - Mm(5), Mm(170), Mm(6)), padding: 0);
+        var contact = form.UnitContact is null ? null : "单位联系人：" + form.UnitContact;
+        var contactWidth = contact is null ? 0 : Math.Min(Mm(75), text.Measure(gfx, contact, Size) + Mm(1));
+        text.DrawInBox(gfx, "姓名：" + form.Name + "　　单位：" + form.UnitName, Size, new XRect(Left, y - Mm(5), Mm(170) - contactWidth, Mm(6)), padding: 0);
+        text.DrawInBox(gfx, contact, Size, new XRect(Left + Mm(170) - contactWidth, y - Mm(5), contactWidth, Mm(6)), XStringAlignment.Far, padding: 0);
         y += Mm(7);
         text.Draw(gfx, "请逐项核对：正确的在“✓”栏打勾；有误的在“×”栏打勾，并在“正确信息”栏填写；", 9, Left, y);
         text.Draw(gfx, "本人没有此项信息的在“无”栏打勾。已打“✓”并标“---”的项目经身份信息库比对一致，无需填写。", 9, Left, y + Mm(5));

@@ -25,11 +25,24 @@ public sealed record SummaryTable(
     string Digest,
     string QrPayload,
     IReadOnlyList<SummaryRow> Rows,
-    DateOnly PrintedOn);
+    DateOnly PrintedOn,
+    string? ContactPerson = null,
+    string? ContactPhone = null);
+
+/// <summary>The unit's contact (单位联系人) as the printed forms show it: the person and the phone, or null when neither is known.</summary>
+public static class UnitContactText
+{
+    public static string? Of(string? person, string? phone)
+    {
+        var text = string.Join("　", new[] { person?.Trim(), phone?.Trim() }.Where(s => !string.IsNullOrEmpty(s)));
+        return text.Length == 0 ? null : text;
+    }
+}
 
 /// <summary>
 /// 社会保障卡申领表, one A4 page per person (DOMAIN.md §7). Full data, unmasked: the person signs it.
-/// <see cref="Photo"/> is a JPEG with a JFIF APP0 or Exif APP1 segment (the portal's normalised photo), or null for an empty box.
+/// <see cref="Photo"/> is a JPEG with a JFIF APP0 or Exif APP1 segment (the portal's normalised photo), or null for an empty box;
+/// <see cref="UnitContact"/> is the unit's contact person and phone (see <see cref="UnitContactText"/>).
 /// </summary>
 public sealed record ApplicationForm(
     string Name,
@@ -44,7 +57,8 @@ public sealed record ApplicationForm(
     string UnitNumber,
     string? PersonalNumber = null,
     string? Category = null,
-    byte[]? Photo = null);
+    byte[]? Photo = null,
+    string? UnitContact = null);
 
 /// <summary>
 /// One item of the confirmation form: its label (姓名, 性别 …) and the value as registered. With
@@ -62,4 +76,5 @@ public sealed record ConfirmationForm(
     string UnitName,
     IReadOnlyList<ConfirmationItem> Items,
     string? IdNumber18,
-    string? IdNumber15 = null);
+    string? IdNumber15 = null,
+    string? UnitContact = null);

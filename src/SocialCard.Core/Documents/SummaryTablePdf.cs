@@ -8,7 +8,7 @@ namespace SocialCard.Core.Documents;
 
 /// <summary>
 /// Writes the 社保卡信息采集汇总表 on landscape A4: on every page the title, unit (with room for the seal), unit number,
-/// batch, category, total, date, QR code and digest, the repeated column headers, then the rows; at the foot the
+/// category, total, date, the unit's contact person and phone, batch, QR code and digest, the repeated column headers, then the rows; at the foot the
 /// page's count, the running and grand totals and "第 x 页 / 共 y 页".
 /// </summary>
 public static class SummaryTablePdf
@@ -84,8 +84,10 @@ public static class SummaryTablePdf
             "单位编号：" + table.UnitNumber,
             "人员类别：" + table.Category,
             "总人数：" + table.Rows.Count.ToString(CultureInfo.InvariantCulture) + " 人",
-            "打印日期：" + table.PrintedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        text.Draw(gfx, items, 10, Margin, line2);
+            "打印日期：" + table.PrintedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            "联系人：" + table.ContactPerson,
+            "联系电话：" + table.ContactPhone);
+        text.DrawInBox(gfx, items, 10, new XRect(Margin, line2 - Mm(4), qrLeft - Margin - Mm(4), Mm(5.5)), padding: 0);
         text.DrawInBox(gfx, "批次：" + table.BatchTitle, 10, new XRect(Margin, line2 + Mm(2), qrLeft - Margin - Mm(4), Mm(5.5)), padding: 0);
     }
 

@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Core.Batches;
 using SocialCard.Core.Common;
+using SocialCard.Core.Photos;
+using SocialCard.Core.Units;
 using SocialCard.Data;
 using SocialCard.Web.Infrastructure;
+using SocialCard.Web.Photos;
 
 namespace SocialCard.Web.Batches;
 
@@ -10,7 +13,7 @@ namespace SocialCard.Web.Batches;
 /// Creating a batch and moving it through its lifecycle, with the audit record, for the pages and the
 /// JSON API alike. The rules themselves live in <see cref="CollectionBatch"/>.
 /// </summary>
-public sealed class BatchActions(AppDbContext db, BatchWrites writes, AuditLog audit, TimeProvider clock, ILogger<BatchActions> logger)
+public sealed class BatchActions(AppDbContext db, BatchWrites writes, AuditLog audit, PhotoSettings photoSettings, TimeProvider clock, ILogger<BatchActions> logger)
 {
     public const int MaxTitleLength = CollectionBatch.TitleMaxLength;
 
@@ -37,18 +40,36 @@ public sealed class BatchActions(AppDbContext db, BatchWrites writes, AuditLog a
         return (batch, null);
     }
 
-    /// <summary>申报, on counts taken in SQL under the batch's lock (no upload or edit can slip in between).</summary>
+    /// <summary>
+    /// 申报, on counts taken in SQL under the batch's lock (no upload or edit can slip in between): the unit's profile
+    /// must be complete, nobody may have an error and, where the unit's type needs photos (Photos:RequiredFor),
+    /// everyone must have a current portrait.
+    /// </summary>
     public Task<Result> DeclareAsync(int batchId, Guid? seenVersion, string actor, CancellationToken ct = default) =>
         MoveAsync(batchId, seenVersion, "Declare", async b =>
         {
+            var unit = await db.Units.AsNoTracking().Where(u => u.Id == b.UnitId)
+                .Select(u => new { u.Type, u.ContactPerson, u.Phone, u.Email, u.Address }).SingleAsync(ct);
+            var profile = UnitProfile.DeclarationRefusal(UnitProfile.Missing(unit.ContactPerson, unit.Phone, unit.Email, unit.Address));
             var persons = db.Persons.Where(p => p.BatchId == b.Id);
             var count = await persons.CountAsync(ct);
             var withErrors = await persons.CountAsync(p => p.ErrorCount > 0, ct);
-            var names = withErrors == 0 ? [] : await persons.Where(p => p.ErrorCount > 0)
-                .OrderBy(p => p.SourceRow ?? int.MaxValue).ThenBy(p => p.Id)
-                .Select(p => p.Name).Take(DeclarationCheck.NamesShown).ToListAsync(ct);
-            return b.Declare(actor, clock.GetUtcNow(), new DeclarationCheck(count, withErrors, names));
+            var names = withErrors == 0 ? [] : await FirstNamesAsync(persons.Where(p => p.ErrorCount > 0), ct);
+            var withoutPhoto = 0;
+            List<string> unphotographed = [];
+            if (photoSettings.PhotoRequired(unit.Type))
+            {
+                // PHOTO_MISSING: no current portrait (ID card scans do not count).
+                var missing = persons.Where(p => !db.Photos.Any(f => f.PersonId == p.Id && f.IsCurrent && f.Kind == PhotoKind.Portrait));
+                withoutPhoto = await missing.CountAsync(ct);
+                unphotographed = withoutPhoto == 0 ? [] : await FirstNamesAsync(missing, ct);
+            }
+
+            return b.Declare(actor, clock.GetUtcNow(), new DeclarationCheck(count, withErrors, names, withoutPhoto, unphotographed, profile));
         }, actor, ct);
+
+    private static Task<List<string>> FirstNamesAsync(IQueryable<Core.Persons.InsuredPerson> persons, CancellationToken ct) =>
+        persons.OrderBy(p => p.SourceRow ?? int.MaxValue).ThenBy(p => p.Id).Select(p => p.Name).Take(DeclarationCheck.NamesShown).ToListAsync(ct);
 
     /// <summary>The unit takes the batch back; the registry answers are dropped, since the data may now change.</summary>
     public Task<Result> WithdrawAsync(int batchId, Guid? seenVersion, string actor, CancellationToken ct = default) =>

@@ -55,7 +55,7 @@ public sealed class HallForms(AppDbContext db, IPhotoStore store, IIdentityRegis
         }
 
         SummaryTables.EnsureFonts();
-        var unit = await db.Units.AsNoTracking().Where(u => u.Id == batch.UnitId).Select(u => new { u.Name, u.Number }).SingleAsync(ct);
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == batch.UnitId).Select(u => new { u.Name, u.Number, u.ContactPerson, u.Phone }).SingleAsync(ct);
         var portraits = await PortraitsOf(batch)
             .Select(p => new { p.PersonId, p.Hash })
             .ToDictionaryAsync(p => p.PersonId, p => p.Hash, ct);
@@ -67,7 +67,7 @@ public sealed class HallForms(AppDbContext db, IPhotoStore store, IIdentityRegis
 
         var counts = new PhotoCounts();
         var pdf = await WritePipelinedAsync(
-            ApplicationFormsOf(persons, unit.Name, unit.Number, portraits, withoutRegistryPhoto, counts, ct),
+            ApplicationFormsOf(persons, unit.Name, unit.Number, UnitContactText.Of(unit.ContactPerson, unit.Phone), portraits, withoutRegistryPhoto, counts, ct),
             ApplicationFormPdf.Write,
             ct);
         return new PrintedForms(pdf, persons.Count, counts.Portal, counts.Registry, null);
@@ -85,13 +85,14 @@ public sealed class HallForms(AppDbContext db, IPhotoStore store, IIdentityRegis
         }
 
         SummaryTables.EnsureFonts();
-        var unitName = await db.Units.Where(u => u.Id == batch.UnitId).Select(u => u.Name).SingleAsync(ct);
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == batch.UnitId).Select(u => new { u.Name, u.ContactPerson, u.Phone }).SingleAsync(ct);
+        var contact = UnitContactText.Of(unit.ContactPerson, unit.Phone);
         var withPhoto = await PortraitsOf(batch)
             .Select(p => p.PersonId)
             .ToHashSetAsync(ct);
         var ids = persons.Select(p => p.Id).ToList();
         var answers = await db.Comparisons.AsNoTracking().Where(c => ids.Contains(c.PersonId)).ToDictionaryAsync(c => c.PersonId, ct);
-        var forms = persons.Select(p => ConfirmationFormOf(p, unitName, withPhoto.Contains(p.Id), answers.GetValueOrDefault(p.Id))).ToList();
+        var forms = persons.Select(p => ConfirmationFormOf(p, unit.Name, withPhoto.Contains(p.Id), answers.GetValueOrDefault(p.Id), contact)).ToList();
         var pdf = new MemoryStream();
         ConfirmationFormPdf.Write(pdf, forms);
         pdf.Position = 0;
@@ -102,7 +103,7 @@ public sealed class HallForms(AppDbContext db, IPhotoStore store, IIdentityRegis
     /// The six compared items as the portal holds them (those the registry <paramref name="comparison"/> confirmed
     /// come ticked), and both ID numbers when a 15-digit one exists.
     /// </summary>
-    public static ConfirmationForm ConfirmationFormOf(InsuredPerson person, string unitName, bool hasPhoto, PersonComparison? comparison = null)
+    public static ConfirmationForm ConfirmationFormOf(InsuredPerson person, string unitName, bool hasPhoto, PersonComparison? comparison = null, string? unitContact = null)
     {
         ArgumentNullException.ThrowIfNull(person);
         var id15 = new[] { person.OriginalIdNumber?.Trim(), person.IdNumber }.FirstOrDefault(IsFifteenDigits);
@@ -117,7 +118,7 @@ public sealed class HallForms(AppDbContext db, IPhotoStore store, IIdentityRegis
             new(PersonComparison.ItemName(RegistryItem.BirthDate), person.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Matched(RegistryItem.BirthDate)),
             new(PersonComparison.ItemName(RegistryItem.Photo), hasPhoto ? "已采集" : Matched(RegistryItem.Photo) ? "使用身份信息库相片" : "未采集", Matched(RegistryItem.Photo)),
         ];
-        return new ConfirmationForm(person.Name, unitName, items, id18, id15);
+        return new ConfirmationForm(person.Name, unitName, items, id18, id15, unitContact);
     }
 
     private static bool IsFifteenDigits(string? id) => id is { Length: 15 } && id.All(char.IsAsciiDigit);
@@ -142,6 +143,7 @@ public sealed class HallForms(AppDbContext db, IPhotoStore store, IIdentityRegis
         List<InsuredPerson> persons,
         string unitName,
         string unitNumber,
+        string? unitContact,
         Dictionary<int, string> portraits,
         HashSet<int> withoutRegistryPhoto,
         PhotoCounts counts,
@@ -162,7 +164,7 @@ public sealed class HallForms(AppDbContext db, IPhotoStore store, IIdentityRegis
 
             yield return new ApplicationForm(
                 p.Name, p.IdNumber, p.Sex, p.BirthDate, EthnicityName(p.EthnicityCode), p.Phone, p.Postcode, p.Address,
-                unitName, unitNumber, p.PersonalNumber, p.Category, photo);
+                unitName, unitNumber, p.PersonalNumber, p.Category, photo, unitContact);
         }
     }
 

@@ -32,7 +32,9 @@ public sealed class SummaryTables(AppDbContext db, TimeProvider clock)
             digest,
             $"SOCIALCARD|{unit.Number}|{batch.Id}|{digest}",
             persons.Select(p => new SummaryRow(p.Name, p.IdNumber, p.Sex, p.BirthDate, EthnicityName(p.EthnicityCode), p.Phone, p.Address)).ToList(),
-            ChinaTime.Today(clock));
+            ChinaTime.Today(clock),
+            unit.ContactPerson,
+            unit.Phone);
         using var output = new MemoryStream();
         SummaryTablePdf.Write(output, table);
         return (output.ToArray(), digest);

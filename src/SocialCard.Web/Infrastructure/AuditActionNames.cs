@@ -12,6 +12,7 @@ public static class AuditActionNames
         ["UpdatePerson"] = "修改人员",
         ["DeletePerson"] = "删除人员",
         ["CreateUnit"] = "新增单位",
+        ["UpdateUnitProfile"] = "修改单位信息",
         ["CreateHall"] = "新增采集点",
         ["CreateAccount"] = "新建账号",
         ["ResetPassword"] = "重置密码",

@@ -60,8 +60,8 @@ public static class Seeding
             await db.SaveChangesAsync();
         }
 
-        var company = await EnsureUnitAsync(db, "3707000001", "潍坊示例科技有限公司", UnitType.Employer, hall.Id, "王丽", "0536-8881234");
-        var school = await EnsureUnitAsync(db, "3707000002", "潍坊示例实验小学", UnitType.School, hall.Id, "李强", "0536-8885678");
+        var company = await EnsureUnitAsync(db, "3707000001", "潍坊示例科技有限公司", UnitType.Employer, hall.Id, "王丽", "0536-8881234", "hr@weifang-demo.example.cn");
+        var school = await EnsureUnitAsync(db, "3707000002", "潍坊示例实验小学", UnitType.School, hall.Id, "李强", "0536-8885678", "office@weifang-school.example.cn");
 
         await EnsureUserAsync(users, "admin", "信息中心管理员", Roles.Admin, DemoPassword, null, null, clock);
         await EnsureUserAsync(users, company.Number, "王丽", Roles.UnitClerk, DemoPassword, company.Id, null, clock);
@@ -121,16 +121,21 @@ public static class Seeding
         await db.SaveChangesAsync();
     }
 
-    private static async Task<Unit> EnsureUnitAsync(AppDbContext db, string number, string name, UnitType type, int hallId, string contact, string phone)
+    /// <summary>A demo unit with a complete profile (单位信息); an existing one gets the items it lacks, so its batches can be declared.</summary>
+    private static async Task<Unit> EnsureUnitAsync(AppDbContext db, string number, string name, UnitType type, int hallId, string contact, string phone, string email)
     {
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Number == number);
         if (unit is null)
         {
-            unit = new Unit(number, name, type) { HallId = hallId, ContactPerson = contact, Phone = phone, Address = "潍坊市奎文区示例路" };
+            unit = new Unit(number, name, type) { HallId = hallId };
             db.Units.Add(unit);
-            await db.SaveChangesAsync();
         }
 
+        unit.ContactPerson ??= contact;
+        unit.Phone ??= phone;
+        unit.Email ??= email;
+        unit.Address ??= "潍坊市奎文区示例路 8 号";
+        await db.SaveChangesAsync();
         return unit;
     }
 

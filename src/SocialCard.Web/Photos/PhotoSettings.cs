@@ -2,6 +2,7 @@ using SocialCard.Core.Photos;
 using SocialCard.Core.Photos.Faces;
 using SocialCard.Core.Photos.Jpeg;
 using SocialCard.Core.Photos.Uploads;
+using SocialCard.Core.Units;
 using SocialCard.Web.Infrastructure;
 
 namespace SocialCard.Web.Photos;
@@ -25,7 +26,52 @@ public sealed class PhotoSettings
     /// <summary>Largest bulk upload (a .zip or several files), in MB.</summary>
     public int MaxUploadMegabytes { get; set; } = 200;
 
+    /// <summary>
+    /// The unit types whose persons need a current portrait before 申报 (PHOTO_MISSING blocks): a comma-separated
+    /// list (<c>Photos:RequiredFor=School,Other</c>) or a configuration list. Kindergarten children never need one.
+    /// </summary>
+    public string RequiredFor { get; set; } = "School,Other";
+
+    private IReadOnlySet<UnitType>? _requiredFor;
+
     public PhotoArchiveLimits ArchiveLimits => new();
+
+    /// <summary>Reads the section; a list given as items (Photos:RequiredFor:0 …) counts like the comma-separated form.</summary>
+    public static PhotoSettings Load(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(Section);
+        var settings = section.Get<PhotoSettings>() ?? new PhotoSettings();
+        var items = section.GetSection(nameof(RequiredFor)).GetChildren().Select(c => c.Value).OfType<string>().ToList();
+        if (items.Count > 0)
+        {
+            settings.RequiredFor = string.Join(",", items);
+        }
+
+        settings._requiredFor = ParseRequiredFor(settings.RequiredFor);
+        return settings;
+    }
+
+    /// <summary>Whether persons of a unit of this type must have a portrait before the batch is declared.</summary>
+    public bool PhotoRequired(UnitType type) =>
+        type != UnitType.Kindergarten && (_requiredFor ??= ParseRequiredFor(RequiredFor)).Contains(type);
+
+    private static HashSet<UnitType> ParseRequiredFor(string? list)
+    {
+        var types = new HashSet<UnitType>();
+        foreach (var name in (list ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<UnitType>(name, ignoreCase: true, out var type) || int.TryParse(name, out _))
+            {
+                throw new StartupException(
+                    $"Photos:RequiredFor names '{name}', which is no unit type; list some of {string.Join(", ", Enum.GetNames<UnitType>())} separated by commas (default School,Other; Kindergarten never needs a photo).");
+            }
+
+            types.Add(type);
+        }
+
+        return types;
+    }
 
     /// <summary>The fixer that reframes a camera photo into the specification (same limits as the inspector).</summary>
     public Core.Photos.Fixing.PhotoFixer BuildFixer() =>

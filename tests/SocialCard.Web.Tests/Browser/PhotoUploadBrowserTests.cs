@@ -29,16 +29,7 @@ public sealed class PhotoUploadBrowserTests(ITestOutputHelper output)
             var id = Ids.Make(year: 1970 + i, male: i % 2 == 0);
             ids.Add(id);
             await page.GotoAsync(batchUrl);
-            await page.GetByRole(AriaRole.Link, new() { Name = "录入人员" }).ClickAsync();
-            await page.GetByLabel("姓名", new() { Exact = true }).FillAsync(name);
-            await page.GetByLabel("公民身份号码", new() { Exact = true }).FillAsync(id);
-            await page.GetByLabel("性别", new() { Exact = true }).SelectOptionAsync(i % 2 == 0 ? "男" : "女");
-            await page.GetByLabel("民族", new() { Exact = true }).SelectOptionAsync("01");
-            await page.GetByLabel("联系电话", new() { Exact = true }).FillAsync("13912345678");
-            await page.GetByLabel("邮政编码", new() { Exact = true }).FillAsync("261041");
-            await page.GetByLabel("常住地址", new() { Exact = true }).FillAsync("山东省潍坊市奎文区示例路8号");
-            await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-            await Expect(page.Locator("[role=status]")).ToContainTextAsync("已保存");
+            await UnitProfileBrowserTests.EnterPersonAsync(page, name, id);
         }
 
         var entries = new List<(string, byte[])>();

@@ -259,15 +259,7 @@ public abstract class ExportTests(PortalFactory factory)
     private async Task<(TestHall Hall, TestUnit Unit, PortalClient Clerk)> UnitOfHallAsync(UnitType type = UnitType.Employer)
     {
         var hall = await TestData.CreateHallWithStaffAsync(Factory);
-        var unit = await TestData.CreateUnitWithClerkAsync(Factory, hallId: hall.Id);
-        if (type != UnitType.Employer)
-        {
-            await using var scope = Factory.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            (await db.Units.SingleAsync(u => u.Id == unit.Id)).Type = type;
-            await db.SaveChangesAsync();
-        }
-
+        var unit = await TestData.CreateUnitWithClerkAsync(Factory, hallId: hall.Id, type: type);
         return (hall, unit, await PortalClient.SignedInAsync(Factory, unit.Number));
     }
 
@@ -296,44 +288,54 @@ public abstract class ExportTests(PortalFactory factory)
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.Redirect, (await clerk.SubmitAsync($"/Unit/Batches/Details/{batchId}", "form[action*='Declare']", [])).StatusCode);
-
-        await using var scope = Factory.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var store = scope.ServiceProvider.GetRequiredService<IPhotoStore>();
-        var batch = await db.Batches.Include(b => b.Persons).SingleAsync(b => b.Id == batchId);
-        Assert.Equal(Core.Batches.BatchStatus.Declared, batch.Status);
-        // Accepted as the hall would after the comparison; the export does not depend on the registry's answers.
-        Assert.True(batch.Accept("受理窗口", DateTimeOffset.UtcNow).Succeeded);
-        await db.SaveChangesAsync();
-
+        // Own photos before the declaration (a school's batch is not declared while someone lacks one).
         var now = DateTimeOffset.UtcNow;
-        var added = new List<AddedPerson>();
-        foreach (var (spec, i) in specs.Select((s, i) => (s, i)))
+        var photos = new Dictionary<string, byte[]>();
+        await using (var scope = Factory.CreateScope())
         {
-            var person = batch.Persons.Single(p => p.Name == spec.Name);
-            byte[]? photo = null;
-            if (spec.Photo == PhotoOf.Own)
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var store = scope.ServiceProvider.GetRequiredService<IPhotoStore>();
+            var ids = await db.Persons.Where(p => p.BatchId == batchId).ToDictionaryAsync(p => p.Name, p => p.Id);
+            foreach (var (spec, i) in specs.Select((s, i) => (s, i)).Where(x => x.s.Photo == PhotoOf.Own))
             {
-                photo = PhotoFiles.Portrait(shade: (i * 7) % 60);
+                var photo = photos[spec.Name] = PhotoFiles.Portrait(shade: (i * 7) % 60);
                 var hash = await store.SaveAsync(PhotoService.StoreKey(unit.Id), photo);
-                db.Photos.Add(new PersonPhoto(person.Id, unit.Id, Core.Photos.PhotoKind.Portrait, "photo.jpg", hash, photo.Length, "[]", [], "test", now));
+                db.Photos.Add(new PersonPhoto(ids[spec.Name], unit.Id, Core.Photos.PhotoKind.Portrait, "photo.jpg", hash, photo.Length, "[]", [], "test", now));
             }
 
-            var registry = spec.Photo == PhotoOf.Registry ? ItemResult.Match : ItemResult.NotFound;
-            db.Comparisons.Add(new PersonComparison(person.Id, batchId, new RegistryComparison(
-                new RegistryQuery(person.IdNumber, person.Name, person.Sex, person.EthnicityCode, person.BirthDate),
-                ItemResult.Match, ItemResult.Match, ItemResult.Match, ItemResult.Match, ItemResult.Match, registry), now));
-            if (spec.Mark != HallMark.None)
-            {
-                Assert.True(person.Mark(spec.Mark, spec.Mark == HallMark.Correction ? "姓名与户口簿不一致" : "照片比对不一致", "受理窗口", now).Succeeded);
-            }
-
-            added.Add(new(person.Id, person.Name, person.IdNumber, photo));
+            await db.SaveChangesAsync();
         }
 
-        await db.SaveChangesAsync();
-        return added;
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.SubmitAsync($"/Unit/Batches/Details/{batchId}", "form[action*='Declare']", [])).StatusCode);
+
+        await using (var scope = Factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var batch = await db.Batches.Include(b => b.Persons).SingleAsync(b => b.Id == batchId);
+            Assert.Equal(Core.Batches.BatchStatus.Declared, batch.Status);
+            // Accepted as the hall would after the comparison; the export does not depend on the registry's answers.
+            Assert.True(batch.Accept("受理窗口", DateTimeOffset.UtcNow).Succeeded);
+            await db.SaveChangesAsync();
+
+            var added = new List<AddedPerson>();
+            foreach (var spec in specs)
+            {
+                var person = batch.Persons.Single(p => p.Name == spec.Name);
+                var registry = spec.Photo == PhotoOf.Registry ? ItemResult.Match : ItemResult.NotFound;
+                db.Comparisons.Add(new PersonComparison(person.Id, batchId, new RegistryComparison(
+                    new RegistryQuery(person.IdNumber, person.Name, person.Sex, person.EthnicityCode, person.BirthDate),
+                    ItemResult.Match, ItemResult.Match, ItemResult.Match, ItemResult.Match, ItemResult.Match, registry), now));
+                if (spec.Mark != HallMark.None)
+                {
+                    Assert.True(person.Mark(spec.Mark, spec.Mark == HallMark.Correction ? "姓名与户口簿不一致" : "照片比对不一致", "受理窗口", now).Succeeded);
+                }
+
+                added.Add(new(person.Id, person.Name, person.IdNumber, photos.GetValueOrDefault(spec.Name)));
+            }
+
+            await db.SaveChangesAsync();
+            return added;
+        }
     }
 
     /// <summary>Presses the unit's 导出 button and returns the notice shown after the redirect.</summary>

@@ -44,6 +44,9 @@ public abstract class HallFormsTests(PortalFactory factory)
 
         Assert.Equal(RareNames.Length, pdf.Count);
         Assert.Contains("社会保障卡申领表", pdf.Text);
+        Assert.Contains("单位联系人", pdf.Text); // the unit's contact person and phone (TestData's complete profile)
+        Assert.Contains("测试联系人", pdf.Text);
+        Assert.Contains("0536-8234567", pdf.Text);
         foreach (var name in new[] { "刘䶮", "张堃", "赵赟", "阿依古丽·买买提" })
         {
             Assert.Contains(name, pdf.Text);
@@ -132,6 +135,8 @@ public abstract class HallFormsTests(PortalFactory factory)
 
         Assert.Equal(2, pdf.Count); // 钱多多 (mismatched) and 孙一 (not found)
         Assert.Contains("个人信息确认表", pdf.Text);
+        Assert.Contains("单位联系人：测试联系人", pdf.Text);
+        Assert.Contains("0536-8234567", pdf.Text);
         foreach (var item in new[] { "身份证号码", "姓名", "性别", "民族", "出生日期", "相片" })
         {
             Assert.Contains(item, pdf.Text);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using SocialCard.Data;
 using SocialCard.Web.Infrastructure;
 
@@ -59,5 +60,32 @@ public sealed class StartupErrorTests
     {
         var ex = Assert.Throws<StartupException>(() => new ValidationSettings { AddressMaxLength = 0 }.Build(Path.GetTempPath()));
         Assert.Contains("AddressMaxLength", ex.Message);
+    }
+
+    [Fact]
+    public void Photos_RequiredFor_takes_a_comma_separated_list_or_items_and_refuses_an_unknown_type()
+    {
+        static SocialCard.Web.Photos.PhotoSettings Load(params (string Key, string Value)[] settings) => SocialCard.Web.Photos.PhotoSettings.Load(
+            new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build());
+
+        var defaults = Load();
+        Assert.True(defaults.PhotoRequired(Core.Units.UnitType.School));
+        Assert.True(defaults.PhotoRequired(Core.Units.UnitType.Other));
+        Assert.False(defaults.PhotoRequired(Core.Units.UnitType.Employer));
+        Assert.False(defaults.PhotoRequired(Core.Units.UnitType.Kindergarten));
+
+        var listed = Load(("Photos:RequiredFor", "employer, kindergarten"));
+        Assert.True(listed.PhotoRequired(Core.Units.UnitType.Employer));
+        Assert.False(listed.PhotoRequired(Core.Units.UnitType.School));
+        Assert.False(listed.PhotoRequired(Core.Units.UnitType.Kindergarten)); // never
+
+        var items = Load(("Photos:RequiredFor:0", "Employer"), ("Photos:RequiredFor:1", "School"));
+        Assert.True(items.PhotoRequired(Core.Units.UnitType.Employer));
+        Assert.False(items.PhotoRequired(Core.Units.UnitType.Other));
+        Assert.False(Load(("Photos:RequiredFor", "")).PhotoRequired(Core.Units.UnitType.School));
+
+        var ex = Assert.Throws<StartupException>(() => Load(("Photos:RequiredFor", "School,Universty")));
+        Assert.Contains("Universty", ex.Message);
+        Assert.Contains("Photos:RequiredFor", ex.Message);
     }
 }

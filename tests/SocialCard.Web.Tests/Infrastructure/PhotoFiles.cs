@@ -8,6 +8,20 @@ public static class PhotoFiles
 {
     private static readonly JpegCodec Codec = new();
 
+    private static readonly Lazy<byte[]> Compliant = new(() =>
+    {
+        var fixer = Core.Photos.Fixing.PhotoFixer.CreateDefault(Core.Photos.Faces.FaceCascades.DefaultDirectory, new Core.Photos.PhotoSpec());
+        var result = fixer.Fix(Core.Tests.Photos.Fixing.CameraOriginals.Jpeg(Core.Tests.Photos.Fixing.CameraOriginals.Render(1500, 2000, 2.8, 750, 800)));
+        Assert.True(result.Fixed, result.Refusal);
+        return result.Bytes!;
+    });
+
+    /// <summary>
+    /// A card photo that passes every check (the astronaut photograph framed by the portal's fixer), for tests that
+    /// need a photo without errors; drawn portraits have no face.
+    /// </summary>
+    public static byte[] CompliantPortrait() => Compliant.Value;
+
     /// <summary>
     /// A 358×441, 350 dpi portrait-like JPEG (a drawn figure on white; no real face to detect). With
     /// <paramref name="noise"/>, every channel is shifted by up to ±noise, as a camera's sensor noise, which

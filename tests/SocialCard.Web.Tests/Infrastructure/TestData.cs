@@ -14,12 +14,24 @@ public static class TestData
 
     public static string NextNumber(string prefix = "37") => prefix + Interlocked.Increment(ref _counter).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static async Task<TestUnit> CreateUnitWithClerkAsync(PortalFactory factory, string? name = null, int? hallId = null)
+    /// <summary>
+    /// A unit (an employer unless <paramref name="type"/> says otherwise) and its clerk. The unit's profile (单位信息) is
+    /// complete, so its batches can be declared; <paramref name="completeProfile"/> false leaves it empty.
+    /// </summary>
+    public static async Task<TestUnit> CreateUnitWithClerkAsync(PortalFactory factory, string? name = null, int? hallId = null, UnitType type = UnitType.Employer, bool completeProfile = true)
     {
         await using var scope = factory.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var unit = new Unit(NextNumber(), name ?? "测试单位" + Guid.NewGuid().ToString("N")[..6], UnitType.Employer) { HallId = hallId };
+        var unit = new Unit(NextNumber(), name ?? "测试单位" + Guid.NewGuid().ToString("N")[..6], type) { HallId = hallId };
+        if (completeProfile)
+        {
+            unit.ContactPerson = "测试联系人";
+            unit.Phone = "0536-8234567";
+            unit.Email = "hr@example.com";
+            unit.Address = "山东省潍坊市奎文区示例路8号";
+        }
+
         db.Units.Add(unit);
         await db.SaveChangesAsync();
         await CreateUserAsync(users, unit.Number, "测试经办人", Roles.UnitClerk, unitId: unit.Id);

@@ -18,7 +18,7 @@ internal static class AddressRule
             return "";
         }
 
-        var kinds = TextRunes.Of(text).Select(BadKind).OfType<string>().Distinct().ToList();
+        var kinds = BadKinds(text);
         if (kinds.Count > 0)
         {
             findings.Add(new Finding(
@@ -41,6 +41,9 @@ internal static class AddressRule
 
         return text;
     }
+
+    /// <summary>The kinds of characters that break a one-line text (制表符, 换行符, 控制字符, 无效字符), each once.</summary>
+    public static IReadOnlyList<string> BadKinds(string text) => [.. TextRunes.Of(text).Select(BadKind).OfType<string>().Distinct()];
 
     private static string? BadKind(Rune? rune) => rune switch
     {

@@ -19,7 +19,7 @@ internal static partial class PhoneRule
                 Field,
                 "联系电话未填写：请填写本人的11位手机号码；未成年人或老人可以填写直系亲属的号码"));
         }
-        else if (!Mobile().IsMatch(text) && !Landline().IsMatch(text))
+        else if (!IsValid(text))
         {
             findings.Add(new Finding(
                 RuleCodes.PhoneInvalid,
@@ -30,6 +30,9 @@ internal static partial class PhoneRule
 
         return text;
     }
+
+    /// <summary>A mobile number, or a landline written 区号-号码 (optional extension), ASCII digits and hyphens only.</summary>
+    public static bool IsValid(string text) => Mobile().IsMatch(text) || Landline().IsMatch(text);
 
     [GeneratedRegex("^1[3-9][0-9]{9}$")]
     private static partial Regex Mobile();

@@ -25,7 +25,11 @@ public sealed partial class IndexModel(AppDbContext db, AuditLog audit) : PageMo
     {
         var number = Input.Number?.Trim() ?? "";
         var name = Input.Name?.Trim() ?? "";
-        if (!UnitNumberPattern().IsMatch(number))
+        if (UnitProfile.BadCharacters("单位编号", number) is { } badNumber)
+        {
+            Errors.Add(badNumber);
+        }
+        else if (!UnitNumberPattern().IsMatch(number))
         {
             Errors.Add("单位编号只能由 4–20 位数字或字母组成。");
         }
@@ -34,6 +38,18 @@ public sealed partial class IndexModel(AppDbContext db, AuditLog audit) : PageMo
         {
             Errors.Add("请填写单位名称。");
         }
+        else if (UnitProfile.BadCharacters("单位名称", name) is { } badName)
+        {
+            Errors.Add(badName);
+        }
+        else if (name.Length > UnitProfile.NameMaxLength)
+        {
+            Errors.Add($"单位名称最多 {UnitProfile.NameMaxLength} 个字，请精简。");
+        }
+
+        // The profile may be left to the unit's clerk (单位信息), but what is filled in is checked like there.
+        var profile = UnitProfile.Check(new UnitProfileInput(Input.ContactPerson, Input.Phone, Input.Email, Input.Address), required: false);
+        Errors.AddRange(profile.Errors);
 
         if (Errors.Count == 0 && await db.Units.AnyAsync(u => u.Number == number))
         {
@@ -51,25 +67,19 @@ public sealed partial class IndexModel(AppDbContext db, AuditLog audit) : PageMo
             return Page();
         }
 
-        var unit = new Core.Units.Unit(number, name, Input.Type)
-        {
-            HallId = Input.HallId,
-            ContactPerson = Blank(Input.ContactPerson),
-            Phone = Blank(Input.Phone),
-            Email = Blank(Input.Email),
-            Address = Blank(Input.Address),
-        };
+        var unit = new Core.Units.Unit(number, name, Input.Type) { HallId = Input.HallId };
+        profile.ApplyTo(unit);
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.Units.Add(unit);
         await db.SaveChangesAsync();
         audit.Record(User, "CreateUnit", "Unit", unit.Id, unit.Id, new { unit.Number, unit.Name, Type = unit.Type.ToString(), unit.HallId });
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        TempData["Notice"] = $"已新增单位 {unit.Name}（{unit.Number}）。请在“账号”页为其创建经办人账号。";
+        var missing = UnitProfile.Missing(unit);
+        TempData["Notice"] = $"已新增单位 {unit.Name}（{unit.Number}）。请在“账号”页为其创建经办人账号。"
+            + (missing.Count == 0 ? "" : $"单位信息缺少{string.Join("、", missing)}，经办人须在“单位信息”页填完后才能申报。");
         return Redirect("/Admin/Units");
     }
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private async Task LoadAsync()
     {

@@ -24,6 +24,9 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
 
     public string UnitNumber { get; private set; } = "";
 
+    /// <summary>Items of the unit's profile still empty (the declaration is refused until they are filled in).</summary>
+    public IReadOnlyList<string> ProfileMissing { get; private set; } = [];
+
     /// <summary>How many persons the batch page lists; the check page pages through all of them.</summary>
     public const int ListedPersons = 500;
 
@@ -253,5 +256,6 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == batch.UnitId);
         UnitName = unit.Name;
         UnitNumber = unit.Number;
+        ProfileMissing = Core.Units.UnitProfile.Missing(unit);
     }
 }

@@ -30,8 +30,8 @@ public abstract class PersonSearchTests(PortalFactory factory)
         var idX = IdEndingInX(1978, 4, 10);
         var idRegistered = Ids.Make(year: 1979, month: 5, day: 11, male: false);
         var idOther = Ids.Make(year: 1977, month: 3, day: 9);
-        var (first, second) = await SeedAsync(unit.Id, [("欧阳三丰", idFirst, false)], [("欧阳小明", idX, true)]);
-        await SeedAsync(other.Id, [("欧阳三丰", idOther, false)], []);
+        var (first, second) = await SeedAsync(Factory, unit.Id, [("欧阳三丰", idFirst, false)], [("欧阳小明", idX, true)]);
+        await SeedAsync(Factory, other.Id, [("欧阳三丰", idOther, false)], []);
         await using (var scope = Factory.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -118,7 +118,7 @@ public abstract class PersonSearchTests(PortalFactory factory)
     {
         var unit = await TestData.CreateUnitWithClerkAsync(Factory);
         var id = Ids.Make(year: 1981, month: 6, day: 12);
-        var (person, _) = await SeedAsync(unit.Id, [("诸葛明", id, false)], []);
+        var (person, _) = await SeedAsync(Factory, unit.Id, [("诸葛明", id, false)], []);
         using var clerk = await PortalClient.SignedInAsync(Factory, unit.Number);
 
         var results = await SearchAsync(clerk, id[^6..]);
@@ -147,7 +147,7 @@ public abstract class PersonSearchTests(PortalFactory factory)
     public async Task Editing_from_the_check_page_returns_there_with_the_filter_kept()
     {
         var unit = await TestData.CreateUnitWithClerkAsync(Factory);
-        var (person, _) = await SeedAsync(unit.Id, [("上官燕", Ids.Make(year: 1982, month: 7, day: 13, male: false), false), ("上官燕", Ids.Make(year: 1982, month: 7, day: 14, male: false), false)], []);
+        var (person, _) = await SeedAsync(Factory, unit.Id, [("上官燕", Ids.Make(year: 1982, month: 7, day: 13, male: false), false), ("上官燕", Ids.Make(year: 1982, month: 7, day: 14, male: false), false)], []);
         using var clerk = await PortalClient.SignedInAsync(Factory, unit.Number);
         await RecheckAsync(clerk, person);
 
@@ -168,7 +168,7 @@ public abstract class PersonSearchTests(PortalFactory factory)
     public async Task A_saved_person_with_errors_is_not_called_unsaved()
     {
         var unit = await TestData.CreateUnitWithClerkAsync(Factory);
-        var (_, wrong) = await SeedAsync(unit.Id, [], [("慕容雪", Ids.Make(year: 1983, month: 8, day: 15, male: false), true)]);
+        var (_, wrong) = await SeedAsync(Factory, unit.Id, [], [("慕容雪", Ids.Make(year: 1983, month: 8, day: 15, male: false), true)]);
         using var clerk = await PortalClient.SignedInAsync(Factory, unit.Number);
 
         var page = await clerk.GetOkPageAsync($"/Unit/Persons/Edit/{wrong.BatchId}/{wrong.PersonId}");
@@ -233,7 +233,7 @@ public abstract class PersonSearchTests(PortalFactory factory)
     {
         var unit = await TestData.CreateUnitWithClerkAsync(Factory);
         var id = Ids.Make(year: 1985, month: 10, day: 18);
-        var (person, _) = await SeedAsync(unit.Id, [("皇甫明", id, false)], []);
+        var (person, _) = await SeedAsync(Factory, unit.Id, [("皇甫明", id, false)], []);
         using var clerk = await PortalClient.SignedInAsync(Factory, unit.Number);
         await PhotoTests.UploadPhotosAsync(clerk, person.BatchId, id + ".jpg", PhotoFiles.Portrait(width: 300, height: 370));
 
@@ -271,9 +271,9 @@ public abstract class PersonSearchTests(PortalFactory factory)
     /// Two batches of the unit, stored directly: the first batch's persons, then the second's (a true flag gives the
     /// person the wrong sex for the ID number, a saved error). Gives the first person of each batch.
     /// </summary>
-    private async Task<(Seeded First, Seeded Second)> SeedAsync(int unitId, (string Name, string Id, bool Wrong)[] firstBatch, (string Name, string Id, bool Wrong)[] secondBatch)
+    internal static async Task<(Seeded First, Seeded Second)> SeedAsync(PortalFactory factory, int unitId, (string Name, string Id, bool Wrong)[] firstBatch, (string Name, string Id, bool Wrong)[] secondBatch)
     {
-        await using var scope = Factory.CreateScope();
+        await using var scope = factory.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = DateTimeOffset.UtcNow;
         var batches = new List<(CollectionBatch Batch, List<InsuredPerson> Persons)>();
@@ -314,7 +314,7 @@ public abstract class PersonSearchTests(PortalFactory factory)
         throw new InvalidOperationException("No ID number ending in X for this birth date.");
     }
 
-    private sealed record Seeded(int BatchId, int PersonId);
+    internal sealed record Seeded(int BatchId, int PersonId);
 }
 
 public sealed class SqlitePersonSearchTests(SqlitePortalFactory factory) : PersonSearchTests(factory), IClassFixture<SqlitePortalFactory>;

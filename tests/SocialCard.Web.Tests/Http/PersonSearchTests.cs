@@ -92,6 +92,12 @@ public abstract class PersonSearchTests(PortalFactory factory)
         var tooShort = await SearchAsync(clerk, "12");
         Assert.Contains("至少输入身份证号码的后 4 位", tooShort.Body!.TextContent);
         Assert.Null(tooShort.QuerySelector("#search-results"));
+
+        // What the clerk typed is not in the request log: not the URL-encoded name, not a number split by spaces.
+        var logs = Factory.ReadLogs();
+        Assert.Contains("/Unit/Persons/Search?q=***", logs);
+        Assert.DoesNotContain(Uri.EscapeDataString("欧阳"), logs, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(idFirst[6..], logs);
     }
 
     [Fact]

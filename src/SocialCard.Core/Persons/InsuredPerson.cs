@@ -174,6 +174,9 @@ public sealed class InsuredPerson : IVersioned
 
     public void SetClassOrDepartment(string? value) => ClassOrDepartment = Cap(value, TextMaxLength);
 
+    /// <summary>A person added without a register entry gets the unit type's usual category (Rosters:DefaultCategories), when none is known.</summary>
+    public void SetDefaultCategory(string? category) => Category ??= Cap(category, CodeMaxLength);
+
     /// <summary>Replaces the findings of the person's current photo (Field "Photo") and recounts.</summary>
     public void SetPhotoFindings(IEnumerable<Finding> photoFindings, DateTimeOffset at)
     {

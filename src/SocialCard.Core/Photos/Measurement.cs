@@ -53,3 +53,37 @@ public static class PhotoMeasures
     /// <summary>Distance of the eye line (the mean height of the eye centres) above the bottom edge.</summary>
     public const string EyeLine = "EyeLine";
 }
+
+/// <summary>
+/// The units of the <see cref="Measurement"/>s, in the words a clerk reads (the measurements are shown on the photo
+/// page). Photos measured before the units were Chinese stored English names; <see cref="ForDisplay"/> reads both.
+/// </summary>
+public static class PhotoUnits
+{
+    public const string Bytes = "字节";
+    public const string Pixels = "像素";
+    public const string Dpi = "dpi";
+
+    /// <summary>The estimated JPEG quality has no unit (the label says what it is).</summary>
+    public const string Quality = "";
+
+    /// <summary>Brightness levels, 0 (black) to 255 (white).</summary>
+    public const string Brightness = "亮度";
+
+    /// <summary>Difference between the red, green and blue means.</summary>
+    public const string ColourDifference = "色差";
+
+    public const string Sharpness = "清晰度";
+
+    /// <summary>A stored measurement as the photo page shows it: file sizes in KB, every unit in Chinese.</summary>
+    public static (double Value, double? Min, double? Max, string Unit) ForDisplay(Measurement m) => m.Unit switch
+    {
+        Bytes or "bytes" => (m.Value / 1024, m.Min / 1024, m.Max / 1024, "KB"),
+        Pixels or "px" => (m.Value, m.Min, m.Max, Pixels),
+        "luma" => (m.Value, m.Min, m.Max, Brightness),
+        "rgb" => (m.Value, m.Min, m.Max, ColourDifference),
+        "laplacian variance" => (m.Value, m.Min, m.Max, Sharpness),
+        "quality" => (m.Value, m.Min, m.Max, Quality),
+        _ => (m.Value, m.Min, m.Max, m.Unit),
+    };
+}

@@ -63,7 +63,7 @@ public sealed class PhotoInspector
         var measurements = new List<Measurement>(16);
         var findings = new List<Finding>(4);
 
-        measurements.Add(Measurement.Create(PhotoMeasures.FileSize, file.Length, "bytes", spec.MinBytes, spec.MaxBytes, FileSizeMargin));
+        measurements.Add(Measurement.Create(PhotoMeasures.FileSize, file.Length, PhotoUnits.Bytes, spec.MinBytes, spec.MaxBytes, FileSizeMargin));
 
         if (file.IsEmpty)
         {
@@ -86,8 +86,8 @@ public sealed class PhotoInspector
             return Unreadable(null, measurements, PhotoMessages.Corrupt(e.Message));
         }
 
-        measurements.Add(Measurement.Create(PhotoMeasures.Width, header.Width, "px", spec.Width, spec.Width, 0));
-        measurements.Add(Measurement.Create(PhotoMeasures.Height, header.Height, "px", spec.Height, spec.Height, 0));
+        measurements.Add(Measurement.Create(PhotoMeasures.Width, header.Width, PhotoUnits.Pixels, spec.Width, spec.Width, 0));
+        measurements.Add(Measurement.Create(PhotoMeasures.Height, header.Height, PhotoUnits.Pixels, spec.Height, spec.Height, 0));
 
         // Checked here as well as in the codec, so a deployment's own limit applies to whatever codec it plugs in.
         if (header.PixelCount > spec.MaxPixels)
@@ -135,7 +135,7 @@ public sealed class PhotoInspector
             {
                 var min = spec.TargetQuality - spec.QualityTolerance;
                 var max = spec.TargetQuality + spec.QualityTolerance;
-                measurements.Add(Measurement.Create(PhotoMeasures.Quality, quality, "quality", min, max, QualityMargin));
+                measurements.Add(Measurement.Create(PhotoMeasures.Quality, quality, PhotoUnits.Quality, min, max, QualityMargin));
                 if (quality < min || quality > max)
                 {
                     findings.Add(Warning(RuleCodes.PhotoQuality, PhotoMessages.Quality(quality, spec)));
@@ -159,17 +159,17 @@ public sealed class PhotoInspector
         var hasJfif = JfifDensity.TryRead(file, out var density);
         if (density is not { DpiX: { } dpiX, DpiY: { } dpiY })
         {
-            measurements.Add(Measurement.Create(PhotoMeasures.Dpi, 0, "dpi", min, max, 0));
+            measurements.Add(Measurement.Create(PhotoMeasures.Dpi, 0, PhotoUnits.Dpi, min, max, 0));
             findings.Add(Error(RuleCodes.PhotoDpi, PhotoMessages.DpiMissing(hasJfif, spec)));
             return;
         }
 
-        var horizontal = Measurement.Create(PhotoMeasures.Dpi, dpiX, "dpi", min, max, 0);
+        var horizontal = Measurement.Create(PhotoMeasures.Dpi, dpiX, PhotoUnits.Dpi, min, max, 0);
         measurements.Add(horizontal);
         var ok = horizontal.IsWithinLimits;
         if (density.Y != density.X)
         {
-            var vertical = Measurement.Create(PhotoMeasures.DpiVertical, dpiY, "dpi", min, max, 0);
+            var vertical = Measurement.Create(PhotoMeasures.DpiVertical, dpiY, PhotoUnits.Dpi, min, max, 0);
             measurements.Add(vertical);
             ok &= vertical.IsWithinLimits;
         }
@@ -194,23 +194,23 @@ public sealed class PhotoInspector
 
         var background = PixelStatistics.Background(image, faces.Head);
         var problems = new List<string>(4);
-        var border = Add(measurements, PhotoMeasures.BorderStep, background.BorderStep, "luma", null, spec.MaxBorderStep, BorderStepMargin);
+        var border = Add(measurements, PhotoMeasures.BorderStep, background.BorderStep, PhotoUnits.Brightness, null, spec.MaxBorderStep, BorderStepMargin);
         if (!border.IsWithinLimits)
         {
             problems.Add(PhotoMessages.Border(background.BorderStep, spec));
         }
 
-        if (!Add(measurements, PhotoMeasures.BackgroundBrightness, background.Brightness, "luma", spec.MinBackgroundBrightness, null, BackgroundBrightnessMargin).IsWithinLimits)
+        if (!Add(measurements, PhotoMeasures.BackgroundBrightness, background.Brightness, PhotoUnits.Brightness, spec.MinBackgroundBrightness, null, BackgroundBrightnessMargin).IsWithinLimits)
         {
             problems.Add(PhotoMessages.BackgroundDark(background.Brightness, spec));
         }
 
-        if (!Add(measurements, PhotoMeasures.BackgroundCast, background.Cast, "rgb", null, spec.MaxBackgroundCast, BackgroundCastMargin).IsWithinLimits)
+        if (!Add(measurements, PhotoMeasures.BackgroundCast, background.Cast, PhotoUnits.ColourDifference, null, spec.MaxBackgroundCast, BackgroundCastMargin).IsWithinLimits)
         {
             problems.Add(PhotoMessages.BackgroundCast(background.Cast, spec));
         }
 
-        if (!Add(measurements, PhotoMeasures.BackgroundSpread, background.Spread, "luma", null, spec.MaxBackgroundSpread, BackgroundSpreadMargin).IsWithinLimits)
+        if (!Add(measurements, PhotoMeasures.BackgroundSpread, background.Spread, PhotoUnits.Brightness, null, spec.MaxBackgroundSpread, BackgroundSpreadMargin).IsWithinLimits)
         {
             problems.Add(PhotoMessages.BackgroundUneven(background.Spread, spec));
         }
@@ -228,13 +228,13 @@ public sealed class PhotoInspector
         }
 
         if (header.IsTrueColor
-            && !Add(measurements, PhotoMeasures.Colorfulness, central.Colorfulness, "rgb", spec.MinColorfulness, null, ColorfulnessMargin).IsWithinLimits)
+            && !Add(measurements, PhotoMeasures.Colorfulness, central.Colorfulness, PhotoUnits.ColourDifference, spec.MinColorfulness, null, ColorfulnessMargin).IsWithinLimits)
         {
             findings.Add(Error(RuleCodes.PhotoColor, PhotoMessages.BlackAndWhite(central.Colorfulness, spec)));
         }
 
         problems.Clear();
-        var brightness = Add(measurements, PhotoMeasures.Brightness, central.Brightness, "luma", spec.MinBrightness, spec.MaxBrightness, BrightnessMargin);
+        var brightness = Add(measurements, PhotoMeasures.Brightness, central.Brightness, PhotoUnits.Brightness, spec.MinBrightness, spec.MaxBrightness, BrightnessMargin);
         if (!brightness.IsWithinLimits)
         {
             problems.Add(central.Brightness < spec.MinBrightness
@@ -242,7 +242,7 @@ public sealed class PhotoInspector
                 : PhotoMessages.TooBright(central.Brightness, spec));
         }
 
-        if (!Add(measurements, PhotoMeasures.Contrast, central.Contrast, "luma", spec.MinContrast, null, ContrastMargin).IsWithinLimits)
+        if (!Add(measurements, PhotoMeasures.Contrast, central.Contrast, PhotoUnits.Brightness, spec.MinContrast, null, ContrastMargin).IsWithinLimits)
         {
             problems.Add(PhotoMessages.LowContrast(central.Contrast, spec));
         }
@@ -253,7 +253,7 @@ public sealed class PhotoInspector
         }
 
         var sharpnessMargin = spec.MinSharpness * SharpnessMarginFraction;
-        if (!Add(measurements, PhotoMeasures.Sharpness, central.Sharpness, "laplacian variance", spec.MinSharpness, null, sharpnessMargin).IsWithinLimits)
+        if (!Add(measurements, PhotoMeasures.Sharpness, central.Sharpness, PhotoUnits.Sharpness, spec.MinSharpness, null, sharpnessMargin).IsWithinLimits)
         {
             findings.Add(Warning(RuleCodes.PhotoBlur, PhotoMessages.Blur(central.Sharpness, spec)));
         }

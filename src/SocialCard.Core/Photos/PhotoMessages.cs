@@ -26,8 +26,14 @@ internal static class PhotoMessages
     public static string TooLarge(int width, int height, long maxPixels) =>
         $"照片像素尺寸为{width}×{height}，超过系统可处理的{N(maxPixels / 10000.0)}万像素：请先裁剪缩小后再上传";
 
+    /// <summary>
+    /// A photo smaller than the specification cannot be cropped up to it (enlarging makes it blurred): it must be taken
+    /// again. A larger one can be cropped or scaled down.
+    /// </summary>
     public static string Dimensions(int width, int height, PhotoSpec spec) =>
-        $"照片尺寸为{width}×{height}像素，应为{spec.Width}×{spec.Height}像素：请裁剪为{spec.Width}×{spec.Height}像素";
+        width < spec.Width || height < spec.Height
+            ? $"照片像素不足（当前{width}×{height}像素，应为{spec.Width}×{spec.Height}像素）：请用相机或手机重新拍摄，或使用原始大图，不要把小照片放大"
+            : $"照片尺寸为{width}×{height}像素，应为{spec.Width}×{spec.Height}像素：请裁剪或缩小为{spec.Width}×{spec.Height}像素";
 
     public static string DpiMissing(bool hasJfif, PhotoSpec spec) =>
         $"照片没有记录分辨率（{(hasJfif ? "JFIF密度单位为0，只记录了宽高比" : "缺少JFIF信息")}），应为{spec.Dpi}dpi：请重新保存为{spec.Dpi}dpi";

@@ -21,7 +21,7 @@ public sealed record PersonSave(Result<InsuredPerson> Result, IReadOnlyList<Find
 /// record, and the roster rules of the rest of the batch (duplicate ID, same name) applied again to everyone the
 /// change concerns, so deleting one of two rows with one ID number leaves the other clean.
 /// </summary>
-public sealed class PersonWrites(AppDbContext db, BatchWrites writes, PersonChecks checks, AuditLog audit, TimeProvider clock, ILogger<PersonWrites> logger)
+public sealed class PersonWrites(AppDbContext db, BatchWrites writes, PersonChecks checks, RosterSettings rosterSettings, AuditLog audit, TimeProvider clock, ILogger<PersonWrites> logger)
 {
     public const string PersonConflict = "此人员信息刚被他人修改过（例如另一窗口或一次上传），您的修改未保存。请重新打开后再改。";
 
@@ -64,6 +64,9 @@ public sealed class PersonWrites(AppDbContext db, BatchWrites writes, PersonChec
             {
                 var (created, refused) = batch.CreatePerson(now);
                 person = created ?? throw new InvalidOperationException("The batch was checked editable: " + refused.Error);
+                // Typed in, so in no register: the unit type's usual category, for the summary table.
+                var unitType = await db.Units.Where(u => u.Id == batch.UnitId).Select(u => u.Type).SingleAsync(ct);
+                person.SetDefaultCategory(rosterSettings.DefaultCategoryFor(unitType));
                 db.Persons.Add(person);
             }
 

@@ -21,10 +21,19 @@ public sealed class RequestLogging(RequestDelegate next, ILogger<RequestLogging>
                 "HTTP {Method:l} {Path:l}{Query:l} responded {StatusCode} in {Elapsed:0.0} ms for {User:l}",
                 context.Request.Method,
                 context.Request.Path.Value,
-                context.Request.QueryString.Value,
+                LoggedQuery(context.Request.Query),
                 context.Response.StatusCode,
                 elapsed,
                 context.User.Identity?.Name ?? "-");
         }
     }
+
+    /// <summary>
+    /// Query parameters that carry what a clerk typed to find a person (a name, a number split by spaces, URL-encoded so
+    /// the log redactor cannot see it) are logged without their value.
+    /// </summary>
+    private static readonly HashSet<string> TypedSearches = new(StringComparer.OrdinalIgnoreCase) { "q", "returnUrl" };
+
+    internal static string LoggedQuery(IQueryCollection query) =>
+        query.Count == 0 ? "" : "?" + string.Join("&", query.Select(p => p.Key + "=" + (TypedSearches.Contains(p.Key) ? "***" : p.Value.ToString())));
 }

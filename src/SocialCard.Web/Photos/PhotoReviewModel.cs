@@ -15,6 +15,7 @@ public sealed record PhotoReviewModel(string ImageUrl, string PersonName, bool I
         PhotoMeasures.Width => "宽度",
         PhotoMeasures.Height => "高度",
         PhotoMeasures.Dpi => "分辨率",
+        PhotoMeasures.DpiVertical => "垂直分辨率",
         PhotoMeasures.Quality => "压缩质量（估计）",
         PhotoMeasures.BackgroundBrightness => "背景亮度",
         PhotoMeasures.BackgroundCast => "背景偏色",

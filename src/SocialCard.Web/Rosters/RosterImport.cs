@@ -165,6 +165,7 @@ public sealed class RosterImport(
         // Read untracked: only the persons that change are attached and saved, so a re-upload of 100,000
         // unchanged rows costs no change tracking.
         var existing = await db.Persons.AsNoTracking().Where(p => p.BatchId == batch.Id).OrderBy(p => p.Id).ToListAsync(ct);
+        var defaultCategory = settings.DefaultCategoryFor(await db.Units.Where(u => u.Id == batch.UnitId).Select(u => u.Type).SingleAsync(ct));
         var byPersonalNumber = existing.Where(p => p.PersonalNumber is not null).ToLookup(p => p.PersonalNumber!, StringComparer.Ordinal);
         var byId = existing.Where(p => p.IdNumber.Length > 0).ToLookup(p => p.IdNumber, StringComparer.Ordinal);
         var byNameWithoutId = existing.Where(p => p.IdNumber.Length == 0).ToLookup(p => p.Name, StringComparer.Ordinal);
@@ -214,7 +215,7 @@ public sealed class RosterImport(
             // Read-only columns come from the register when the person is in it, whatever the file says.
             person.SetRosterColumns(
                 registered?.PersonalNumber ?? personalNumber,
-                registered?.Category ?? row.Category,
+                registered?.Category ?? Blank(row.Category) ?? (registered is null ? defaultCategory : null),
                 registered?.Name ?? row.OriginalName,
                 registered?.IdNumber ?? row.OriginalIdNumber,
                 row.ClassOrDepartment);

@@ -1,4 +1,5 @@
 using SocialCard.Core.Rosters;
+using SocialCard.Core.Units;
 
 namespace SocialCard.Web.Rosters;
 
@@ -19,5 +20,21 @@ public sealed class RosterSettings
 
     public List<string> Categories { get; set; } = ["在职", "退休", "学生", "灵活就业", "城镇居民", "农村居民", "其他"];
 
+    /// <summary>
+    /// 人员类别 of a person added without a register entry (typed in, or a roster row the register does not know),
+    /// by unit type (<see cref="UnitType"/> name → category), so the summary table never prints "人员类别：—".
+    /// </summary>
+    public Dictionary<string, string> DefaultCategories { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [nameof(UnitType.Employer)] = "在职",
+        [nameof(UnitType.School)] = "学生",
+        [nameof(UnitType.Kindergarten)] = "学生",
+        [nameof(UnitType.Other)] = "城乡居民",
+    };
+
     public RosterLimits Limits => new(MaxBytes, MaxRows);
+
+    /// <summary>The configured category for a unit type; null when none is set.</summary>
+    public string? DefaultCategoryFor(UnitType type) =>
+        DefaultCategories.TryGetValue(type.ToString(), out var category) && !string.IsNullOrWhiteSpace(category) ? category.Trim() : null;
 }

@@ -110,10 +110,21 @@ public class PhotoInspectorTests
         var result = Inspector.Inspect(Portraits.Jpeg(new PortraitOptions { Width = 300, Height = 400 }));
 
         var finding = Only(result, RuleCodes.PhotoDimensions, Severity.Error);
-        Assert.Equal("照片尺寸为300×400像素，应为358×441像素：请裁剪为358×441像素", finding.Message);
+        Assert.Equal("照片像素不足（当前300×400像素，应为358×441像素）：请用相机或手机重新拍摄，或使用原始大图，不要把小照片放大", finding.Message);
         Assert.Equal(300, Value(result, PhotoMeasures.Width));
         Assert.Equal(400, Value(result, PhotoMeasures.Height));
         Assert.False(result.GetMeasurement(PhotoMeasures.Width)!.IsWithinLimits);
+    }
+
+    [Fact]
+    public void A_larger_photo_is_told_to_crop_and_no_measurement_unit_is_English()
+    {
+        var result = Inspector.Inspect(Portraits.Jpeg(new PortraitOptions { Width = 400, Height = 500 }));
+
+        var finding = Only(result, RuleCodes.PhotoDimensions, Severity.Error);
+        Assert.Equal("照片尺寸为400×500像素，应为358×441像素：请裁剪或缩小为358×441像素", finding.Message);
+        Assert.All(result.Measurements, m => Assert.True(m.Unit is PhotoUnits.Dpi || !m.Unit.Any(char.IsAsciiLetter), m.Name + ": " + m.Unit));
+        Assert.Equal("KB", PhotoUnits.ForDisplay(result.GetMeasurement(PhotoMeasures.FileSize)!).Unit);
     }
 
     [Fact]

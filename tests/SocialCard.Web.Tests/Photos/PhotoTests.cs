@@ -171,7 +171,7 @@ public abstract class PhotoTests(PortalFactory factory)
         var review = await clerk.GetOkPageAsync(candidateUrl);
         var after = review.QuerySelector("#photo-candidate")!;
         Assert.Null(after.QuerySelector("#photo-findings .finding-error"));
-        Assert.Contains("358 px", after.QuerySelector("#photo-measurements")!.TextContent);
+        Assert.Contains("358 像素", after.QuerySelector("#photo-measurements")!.TextContent);
         Assert.NotNull(review.QuerySelector("#photo-current .photo-frame img"));
 
         var accept = await clerk.SubmitAsync(review, candidateUrl, "form[action*='Accept']", []);

@@ -100,11 +100,11 @@ public sealed class FaceGeometry(FaceCascades cascades) : IFaceGeometry
             value = Math.Round(value, 1);
             if (!specSized)
             {
-                measurements.Add(new Measurement(name, value, "px", null, null, estimated));
+                measurements.Add(new Measurement(name, value, PhotoUnits.Pixels, null, null, estimated));
                 return;
             }
 
-            var measurement = Measurement.Create(name, value, "px", min, max, margin);
+            var measurement = Measurement.Create(name, value, PhotoUnits.Pixels, min, max, margin);
             measurements.Add(estimated ? measurement with { NearLimit = true } : measurement);
             if (!measurement.IsWithinLimits)
             {

@@ -25,6 +25,26 @@ public sealed class EditModel(AppDbContext db, PersonValidation validation, Pers
 
     public bool IsNew { get; private set; }
 
+    /// <summary>Whether the page shows a refused save (the findings are of what was typed, not of what is stored).</summary>
+    public bool Refused { get; private set; }
+
+    /// <summary>Where the clerk came from (search results, the check page with its filter, the batch page): only a local /Unit/ URL.</summary>
+    [BindProperty(SupportsGet = true, Name = "returnUrl")]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>Where saving and 取消 lead: <see cref="ReturnUrl"/> when it is safe, else the batch page.</summary>
+    public string BackUrl => SafeReturnUrl(ReturnUrl) ?? $"/Unit/Batches/Details/{BatchId}";
+
+    /// <summary>A return address is followed only if it stays on this portal's unit pages (no other host, no scheme, no backslash tricks).</summary>
+    public static string? SafeReturnUrl(string? url) =>
+        url is { Length: > 0 and <= 2000 }
+        && url.StartsWith("/Unit/", StringComparison.OrdinalIgnoreCase)
+        && !url.Contains('\\')
+        && !url.Split('?')[0].Contains("/.", StringComparison.Ordinal)
+        && !url.Any(char.IsControl)
+            ? url
+            : null;
+
     public int AddressMaxLength => validation.AddressMaxLength;
 
     public int ErrorCount => _findings.Count(f => f.Severity == Severity.Error);
@@ -76,6 +96,7 @@ public sealed class EditModel(AppDbContext db, PersonValidation validation, Pers
         _findings = saved.Findings;
         if (saved.HasErrors)
         {
+            Refused = true;
             return Page();
         }
 
@@ -88,7 +109,7 @@ public sealed class EditModel(AppDbContext db, PersonValidation validation, Pers
         var person = saved.Result.Value!;
         var notes = _findings.Where(f => f.Severity != Severity.Error).Select(f => f.Message).ToList();
         TempData["Notice"] = $"已保存{person.Name}。" + string.Concat(notes.Select(n => n.TrimEnd('。') + "。"));
-        return Redirect($"/Unit/Batches/Details/{batchId}");
+        return Redirect(BackUrl);
     }
 
     private void Show(CollectionBatch batch, int? id)

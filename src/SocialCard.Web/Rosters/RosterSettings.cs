@@ -29,7 +29,7 @@ public sealed class RosterSettings
         [nameof(UnitType.Employer)] = "在职",
         [nameof(UnitType.School)] = "学生",
         [nameof(UnitType.Kindergarten)] = "学生",
-        [nameof(UnitType.Other)] = "城乡居民",
+        [nameof(UnitType.Other)] = "城镇居民",
     };
 
     public RosterLimits Limits => new(MaxBytes, MaxRows);

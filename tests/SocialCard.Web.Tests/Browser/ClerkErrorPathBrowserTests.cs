@@ -19,7 +19,7 @@ public sealed class ClerkErrorPathBrowserTests(ITestOutputHelper output)
     [Fact(Timeout = 240_000)]
     public async Task Every_upload_refusal_is_shown_with_JavaScript_on_and_nothing_is_stored()
     {
-        await using var factory = new KestrelPortalFactory(new Dictionary<string, string?> { ["Rosters:MaxBytes"] = "4096" });
+        await using var factory = new KestrelPortalFactory(new Dictionary<string, string?> { ["Rosters:MaxBytes"] = "4096", ["Photos:MaxUploadMegabytes"] = "1" });
         var baseAddress = factory.Start();
         var unit = await TestData.CreateUnitWithClerkAsync(factory);
         await using var browser = await BrowserSession.StartAsync(baseAddress);
@@ -34,7 +34,14 @@ public sealed class ClerkErrorPathBrowserTests(ITestOutputHelper output)
         Assert.Equal(batchUrl, page.Url);
         await browser.ScreenshotAsync("clerk-refused-zip.png");
 
-        // A roster over Rosters:MaxBytes.
+        // A photo archive over Photos:MaxUploadMegabytes: refused in the page before anything is sent.
+        await page.SetInputFilesAsync("#photos", new FilePayload { Name = "全校照片.zip", MimeType = "application/zip", Buffer = new byte[1_600_000] });
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传照片" }).ClickAsync();
+        await Expect(page.Locator("form[action*='UploadPhotos'] [role=alert]")).ToContainTextAsync("一次上传不能超过 1 MB");
+        await browser.ScreenshotAsync("clerk-refused-photo-limit.png");
+        await page.GotoAsync(batchUrl);
+
+        // A roster over Rosters:MaxBytes (sent: the server refuses it, the message survives the script).
         var big = Csv(Enumerable.Range(0, 80).Select(i => ($"测试{i}", Ids.Make(year: 1961), "男")));
         Assert.True(big.Length > 4096);
         await page.SetInputFilesAsync("#roster", new FilePayload { Name = "大花名册.csv", MimeType = "text/csv", Buffer = big });

@@ -17,6 +17,19 @@
       var bar = form.querySelector(".upload-progress");
       var status = form.querySelector(".upload-status");
       var button = form.querySelector("button[type=submit]");
+
+      // A file over the limit is refused here, before it is sent: a browser sending it would only see the
+      // connection closed when the portal refuses it early.
+      var max = Number(form.getAttribute("data-max-bytes") || 0);
+      var total = 0;
+      form.querySelectorAll("input[type=file]").forEach(function (input) {
+        Array.prototype.forEach.call(input.files || [], function (file) { total += file.size; });
+      });
+      if (max > 0 && total > max) {
+        fail(button, status, form.getAttribute("data-too-large"));
+        return;
+      }
+
       var xhr = new XMLHttpRequest();
       xhr.open("POST", form.action);
       xhr.setRequestHeader("X-Upload-Progress", "1");

@@ -36,6 +36,12 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
 
     public IReadOnlyList<InsuredPerson> Persons { get; private set; } = [];
 
+    /// <summary>The largest roster upload, checked in the browser before sending (the server checks again).</summary>
+    public long RosterMaxBytes => rosterSettings.MaxBytes;
+
+    /// <summary>The largest bulk photo upload, checked in the browser before sending (the server checks again).</summary>
+    public long PhotoMaxBytes => photoSettings.MaxUploadMegabytes * 1024L * 1024;
+
     /// <summary>Names held by more than one person of the batch, with how many, for the reminder before 申报.</summary>
     public IReadOnlyList<(string Name, int Count)> SameNames { get; private set; } = [];
 

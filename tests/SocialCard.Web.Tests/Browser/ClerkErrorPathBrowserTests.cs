@@ -19,7 +19,7 @@ public sealed class ClerkErrorPathBrowserTests(ITestOutputHelper output)
     [Fact(Timeout = 240_000)]
     public async Task Every_upload_refusal_is_shown_with_JavaScript_on_and_nothing_is_stored()
     {
-        await using var factory = new KestrelPortalFactory(new Dictionary<string, string?> { ["Rosters:MaxBytes"] = "4096", ["Photos:MaxUploadMegabytes"] = "1" });
+        await using var factory = new ConfiguredKestrelPortalFactory(new Dictionary<string, string?> { ["Rosters:MaxBytes"] = "4096", ["Photos:MaxUploadMegabytes"] = "1" });
         var baseAddress = factory.Start();
         var unit = await TestData.CreateUnitWithClerkAsync(factory);
         await using var browser = await BrowserSession.StartAsync(baseAddress);

@@ -51,20 +51,10 @@ public abstract class KestrelPortal(DatabaseProvider provider, IDictionary<strin
 }
 
 /// <summary>The portal on a fresh SQLite file, over Kestrel.</summary>
-public sealed class KestrelPortalFactory : KestrelPortal
-{
-    /// <summary>For xunit's class fixtures, which need a constructor without parameters.</summary>
-    public KestrelPortalFactory()
-        : base(DatabaseProvider.Sqlite)
-    {
-    }
+public sealed class KestrelPortalFactory() : KestrelPortal(DatabaseProvider.Sqlite);
 
-    /// <summary>With extra settings (applied last).</summary>
-    public KestrelPortalFactory(IDictionary<string, string?> settings)
-        : base(DatabaseProvider.Sqlite, settings)
-    {
-    }
-}
+/// <summary>The portal on a fresh SQLite file, over Kestrel, with extra settings (applied last).</summary>
+public sealed class ConfiguredKestrelPortalFactory(IDictionary<string, string?> settings) : KestrelPortal(DatabaseProvider.Sqlite, settings);
 
 /// <summary>The portal on a fresh PostgreSQL database, over Kestrel.</summary>
 public sealed class PostgresKestrelPortalFactory() : KestrelPortal(DatabaseProvider.Postgres);

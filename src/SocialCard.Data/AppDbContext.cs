@@ -32,6 +32,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<RosterUpload> RosterUploads => Set<RosterUpload>();
 
+    public DbSet<RosterConflict> RosterConflicts => Set<RosterConflict>();
+
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<PersonPhoto> Photos => Set<PersonPhoto>();

@@ -68,6 +68,8 @@ public static class ServiceSetup
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(RosterSettings.Section).Get<RosterSettings>() ?? new RosterSettings());
         services.AddSingleton<IRosterReader, RosterReader>();
         services.AddScoped<RosterImport>();
+        services.AddScoped<RosterWorkbooks>();
+        services.AddScoped<RosterConflicts>();
         services.AddSingleton<ImportThrottle>();
         services.AddScoped<PersonChecks>();
         services.AddScoped<BatchActions>();

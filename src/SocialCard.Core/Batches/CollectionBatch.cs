@@ -112,6 +112,11 @@ public sealed class CollectionBatch : IVersioned
             return Result.Fail("批次中还没有人员，请先录入或导入人员信息再申报。");
         }
 
+        if (check.OpenConflicts > 0)
+        {
+            return Result.Fail($"还有 {check.OpenConflicts} 处上传冲突没有处理（表格和网页上都改过的人员），请在“检查结果”页面逐一选择保留哪一边后再申报。");
+        }
+
         if (check.WithErrors > 0)
         {
             var more = check.WithErrors > check.FirstWithErrors.Count ? " 等" : "";

@@ -58,6 +58,15 @@ public sealed class RosterUpload
 
     public int Unchanged { get; private set; }
 
+    /// <summary>Rows of a portal workbook left untouched whose person was changed in the portal since: the portal's values stood.</summary>
+    public int KeptPortal { get; private set; }
+
+    /// <summary>Rows of a portal workbook not applied because the person changed in both places (see <see cref="RosterConflict"/>).</summary>
+    public int Conflicts { get; private set; }
+
+    /// <summary>Untouched rows of a portal workbook whose person was deleted in the portal since: not added again.</summary>
+    public int SkippedDeleted { get; private set; }
+
     /// <summary>Every finding of the upload as JSON (rows, columns, codes, messages, the clerk's values).</summary>
     public string FindingsJson { get; private set; } = "[]";
 
@@ -72,5 +81,13 @@ public sealed class RosterUpload
         Updated = updated;
         Unchanged = unchanged;
         FindingsJson = findingsJson;
+    }
+
+    /// <summary>What the rows carrying portal keys did that a plain roster cannot (all zero for a roster without keys).</summary>
+    public void RecordKeyed(int keptPortal, int conflicts, int skippedDeleted)
+    {
+        KeptPortal = keptPortal;
+        Conflicts = conflicts;
+        SkippedDeleted = skippedDeleted;
     }
 }

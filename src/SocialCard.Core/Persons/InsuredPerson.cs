@@ -81,6 +81,9 @@ public sealed class InsuredPerson : IVersioned
     /// <summary>The row of the last uploaded roster this person came from, for the clerk's orientation.</summary>
     public int? SourceRow { get; set; }
 
+    /// <summary>The roster upload whose row <see cref="SourceRow"/> last placed this person; null for persons typed in.</summary>
+    public int? SourceUploadId { get; set; }
+
     /// <summary>The findings of the last validation (field and roster rules), shown beside the person.</summary>
     public IReadOnlyList<Finding> Findings { get; private set; } = [];
 
@@ -208,6 +211,23 @@ public sealed class InsuredPerson : IVersioned
         ErrorCount = Findings.Count(f => f.Severity == Severity.Error);
         WarningCount = Findings.Count(f => f.Severity == Severity.Warning);
         UniqueIdNumber = IdNumber.Length > 0 && !Findings.Any(f => f.Code == RuleCodes.DuplicateIdInFile) ? IdNumber : null;
+    }
+
+    /// <summary>
+    /// A stamp of the values a clerk edits (normalised as stored), for a workbook's row key: it changes exactly when
+    /// one of those values changes, not when findings, photos or hall marks do.
+    /// </summary>
+    public string ValuesStamp() => Rosters.RosterRowKey.Stamp([
+        Name, IdNumber, Sex?.ToString(), BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), EthnicityCode,
+        Phone, Postcode, Address, ClassOrDepartment]);
+
+    /// <summary>The stamp <see cref="ValuesStamp"/> would give after taking <paramref name="validation"/> and the class.</summary>
+    public static string ValuesStampOf(PersonValidationResult validation, string? classOrDepartment)
+    {
+        var probe = new InsuredPerson(0, DateTimeOffset.UnixEpoch);
+        probe.Apply(validation, DateTimeOffset.UnixEpoch);
+        probe.SetClassOrDepartment(classOrDepartment);
+        return probe.ValuesStamp();
     }
 
     /// <summary>Whether saving the same values again would change nothing (a re-upload of the same file).</summary>

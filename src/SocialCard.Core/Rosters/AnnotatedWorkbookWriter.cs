@@ -22,7 +22,9 @@ public static class AnnotatedWorkbookWriter
     /// </summary>
     /// <param name="originalXlsx">The uploaded workbook as the reader accepted it (a corrupt package may throw).</param>
     /// <param name="output">Any writable stream.</param>
-    public static void AnnotateXlsx(Stream originalXlsx, Stream output, IReadOnlyList<RosterFinding> findings)
+    /// <param name="rowKeys">Row number → <see cref="RosterRowKey"/> text, written into a hidden 系统行标识 column so a
+    /// re-upload updates exactly these persons; keys of other rows from an earlier download are dropped.</param>
+    public static void AnnotateXlsx(Stream originalXlsx, Stream output, IReadOnlyList<RosterFinding> findings, IReadOnlyDictionary<int, string>? rowKeys = null)
     {
         ArgumentNullException.ThrowIfNull(originalXlsx);
         ArgumentNullException.ThrowIfNull(output);
@@ -32,7 +34,7 @@ public static class AnnotatedWorkbookWriter
         using var original = new MemoryStream();
         originalXlsx.CopyTo(original);
         original.Position = 0;
-        var plan = XlsxAnnotationPlan.Make(original, findings);
+        var plan = XlsxAnnotationPlan.Make(original, findings, rowKeys);
 
         using var work = new MemoryStream(); // expandable: the SDK rewrites the package in place
         original.Position = 0;
@@ -50,7 +52,8 @@ public static class AnnotatedWorkbookWriter
     /// </summary>
     /// <param name="categories">The 人员类别 drop-down; by default the categories found in <paramref name="rows"/>.</param>
     /// <param name="addressMaxLength">The deployment's limit for 常住地址, as in the template.</param>
-    public static void WriteFromRows(Stream output, IReadOnlyList<RosterRow> rows, IReadOnlyList<RosterFinding> findings, IReadOnlyList<string>? categories = null, int addressMaxLength = 24)
+    /// <param name="rowKeys">Row number → <see cref="RosterRowKey"/> text for a hidden 系统行标识 column; null: no such column.</param>
+    public static void WriteFromRows(Stream output, IReadOnlyList<RosterRow> rows, IReadOnlyList<RosterFinding> findings, IReadOnlyList<string>? categories = null, int addressMaxLength = 24, IReadOnlyDictionary<int, string>? rowKeys = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(rows);
@@ -61,11 +64,12 @@ public static class AnnotatedWorkbookWriter
         var options = new XlsxTemplateOptions(
             RosterTemplateWriter.CleanCategories(categorySource),
             addressMaxLength,
-            Protect: false);
+            Protect: false,
+            RowKeys: rowKeys is not null);
         using var layout = new MemoryStream();
         XlsxTemplateWorkbook.Write(
             layout,
-            rows.OrderBy(r => r.RowNumber).Select(r => new XlsxDataRow(r.RowNumber, r.Cells.Select(c => c.Text).ToArray())),
+            rows.OrderBy(r => r.RowNumber).Select(r => new XlsxDataRow(r.RowNumber, r.Cells.Select(c => c.Text).ToArray(), rowKeys?.GetValueOrDefault(r.RowNumber))),
             options);
         layout.Position = 0;
         AnnotateXlsx(layout, output, findings);

@@ -7,8 +7,13 @@ namespace SocialCard.Core.Rosters;
 internal sealed class RosterHeader
 {
     private readonly int[] _positions;
+    private readonly int _keyPosition;
 
-    private RosterHeader(int[] positions) => _positions = positions;
+    private RosterHeader(int[] positions, int keyPosition)
+    {
+        _positions = positions;
+        _keyPosition = keyPosition;
+    }
 
     /// <summary>The 0-based sheet column of each template column (indexed by <see cref="RosterColumn"/>), -1 when absent.</summary>
     public IReadOnlyList<int> Positions => _positions;
@@ -27,6 +32,7 @@ internal sealed class RosterHeader
         var positions = Enumerable.Repeat(-1, RosterTemplate.Columns.Count).ToArray();
         var unknown = new List<string>();
         var duplicated = new List<string>();
+        var keyPosition = -1;
         for (var i = 0; i < cells.Count; i++)
         {
             if (cells[i].IsBlank)
@@ -35,7 +41,12 @@ internal sealed class RosterHeader
             }
 
             var text = cells[i].Text!;
-            if (RosterTemplate.ByHeader(text) is not { } spec)
+            if (string.Equals(text.Trim(), RosterRowKey.Header, StringComparison.Ordinal))
+            {
+                // The portal's own row key column (first one counts): not roster data, never "unknown".
+                keyPosition = keyPosition < 0 ? i : keyPosition;
+            }
+            else if (RosterTemplate.ByHeader(text) is not { } spec)
             {
                 unknown.Add(text);
             }
@@ -60,7 +71,7 @@ internal sealed class RosterHeader
         }
 
         problem = null;
-        return new RosterHeader(positions);
+        return new RosterHeader(positions, keyPosition);
     }
 
     /// <summary>
@@ -80,6 +91,12 @@ internal sealed class RosterHeader
             }
         }
 
-        return blank ? null : new RosterRow(rowNumber, cells);
+        if (blank)
+        {
+            return null;
+        }
+
+        var key = _keyPosition >= 0 ? cursor.Cell(_keyPosition) : default;
+        return new RosterRow(rowNumber, cells) { Key = key.IsBlank ? null : key.Text!.Trim() };
     }
 }

@@ -17,6 +17,9 @@ public readonly record struct RosterCell(string? Text, bool WasNumeric = false)
 public sealed record RosterRow(int RowNumber, RosterCell[] Cells)
 {
     public RosterCell this[RosterColumn column] => Cells[(int)column];
+
+    /// <summary>The text of the row's <see cref="RosterRowKey.Header"/> cell, in a workbook the portal handed out.</summary>
+    public string? Key { get; init; }
 }
 
 /// <summary>One finding on one cell (or on the row, <see cref="Column"/> null, or the file, <see cref="Row"/> 0).</summary>
@@ -27,7 +30,15 @@ public sealed record RosterFinding(int Row, RosterColumn? Column, Validation.Fin
 }
 
 /// <summary>A person of the unit's insured-person register, as imported from the insurance system.</summary>
-public sealed record RegisterEntry(string PersonalNumber, string? Category, string Name, string IdNumber);
+public sealed record RegisterEntry(string PersonalNumber, string? Category, string Name, string IdNumber)
+{
+    /// <summary>
+    /// What the portal already knows about the person from the unit's batches, indexed by <see cref="RosterColumn"/>
+    /// (null: nothing). The template prefills the clerk's columns (性别 … 班级/部门) from it; 姓名 and 身份证号码 stay the
+    /// register's, so the upload still compares against the insurance system.
+    /// </summary>
+    public IReadOnlyList<string?>? Known { get; init; }
+}
 
 /// <summary>Limits a deployment sets for uploaded rosters.</summary>
 public sealed record RosterLimits(long MaxBytes = 20 * 1024 * 1024, int MaxRows = 100_000);

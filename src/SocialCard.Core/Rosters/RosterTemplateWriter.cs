@@ -2,7 +2,7 @@ namespace SocialCard.Core.Rosters;
 
 /// <summary>
 /// Writes the roster template (社保卡信息采集 人员名单) a unit downloads: the 人员信息 sheet prefilled from the
-/// unit's register, 填写说明, and the hidden 代码表 with the drop-down lists and the version marker.
+/// unit's register (and with what the unit's batches already hold about each person), 填写说明, and the hidden 代码表 with the drop-down lists and the version marker.
 /// </summary>
 public static class RosterTemplateWriter
 {
@@ -21,6 +21,13 @@ public static class RosterTemplateWriter
         XlsxTemplateWorkbook.Write(output, rows, new XlsxTemplateOptions(CleanCategories(categories), addressMaxLength, Protect: true));
     }
 
+    /// <summary>The clerk's columns the template prefills from what the unit's batches already hold.</summary>
+    private static readonly RosterColumn[] KnownColumns =
+    [
+        RosterColumn.Sex, RosterColumn.BirthDate, RosterColumn.Ethnicity, RosterColumn.Phone,
+        RosterColumn.Postcode, RosterColumn.Address, RosterColumn.ClassOrDepartment,
+    ];
+
     /// <summary>Trimmed, non-empty, first occurrence kept: the list feeds a drop-down.</summary>
     internal static IReadOnlyList<string> CleanCategories(IEnumerable<string?> categories) =>
         categories.Select(c => c?.Trim()).OfType<string>().Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
@@ -38,6 +45,14 @@ public static class RosterTemplateWriter
         values[(int)RosterColumn.OriginalIdNumber] = entry.IdNumber;
         values[(int)RosterColumn.Name] = entry.Name;
         values[(int)RosterColumn.IdNumber] = entry.IdNumber;
+        if (entry.Known is { } known)
+        {
+            foreach (var column in KnownColumns.Where(c => (int)c < known.Count && !string.IsNullOrWhiteSpace(known[(int)c])))
+            {
+                values[(int)column] = known[(int)column];
+            }
+        }
+
         return values;
     }
 }

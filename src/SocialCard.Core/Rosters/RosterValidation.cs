@@ -10,7 +10,14 @@ public sealed record ValidatedRosterRow(
     string? OriginalName,
     string? OriginalIdNumber,
     string? ClassOrDepartment,
-    PersonValidationResult Person);
+    PersonValidationResult Person)
+{
+    /// <summary>The row's portal key (<see cref="RosterRowKey"/>), when the workbook came from the portal and the key is intact.</summary>
+    public RosterRowKey? Key { get; init; }
+
+    /// <summary>The stamp of the row's editable cells (<see cref="RosterRowKey.RowStampOf(RosterRow)"/>).</summary>
+    public string RowStamp { get; init; } = "";
+}
 
 /// <summary>What the unit's register and the rest of the portal know, for the row and roster rules.</summary>
 public sealed class RosterContext

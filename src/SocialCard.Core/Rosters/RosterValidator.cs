@@ -38,7 +38,11 @@ public static class RosterValidator
                 row[RosterColumn.OriginalName].Text,
                 row[RosterColumn.OriginalIdNumber].Text,
                 row[RosterColumn.ClassOrDepartment].Text,
-                person));
+                person)
+            {
+                Key = RosterRowKey.Parse(row.Key),
+                RowStamp = RosterRowKey.RowStampOf(row),
+            });
         }
 
         var sameNameGroups = RosterCrossRowRules.Check(validated, rows, findings);

@@ -33,7 +33,14 @@ internal sealed class XlsxAnnotationPlan
     /// <summary>The o:idmap blocks claimed by the workbook's other drawings.</summary>
     public required HashSet<int> OtherBlocks { get; init; }
 
-    public static XlsxAnnotationPlan Make(Stream package, IReadOnlyList<RosterFinding> findings)
+    /// <summary>Text cells to write (the row keys and their header), replacing whatever the cell held.</summary>
+    public required Dictionary<(int Row, int Column), string> Values { get; init; }
+
+    /// <summary>The zero-based column holding the row keys, to be hidden; null when no keys are written.</summary>
+    public required int? KeyColumn { get; init; }
+
+    /// <param name="rowKeys">Row number → the <see cref="RosterRowKey"/> text to write in the key column (none: no key column).</param>
+    public static XlsxAnnotationPlan Make(Stream package, IReadOnlyList<RosterFinding> findings, IReadOnlyDictionary<int, string>? rowKeys = null)
     {
         using var document = SpreadsheetDocument.Open(package, false);
         var workbookPart = document.WorkbookPart ?? throw new InvalidDataException("The workbook has no workbook part.");
@@ -46,7 +53,22 @@ internal sealed class XlsxAnnotationPlan
             survey = XlsxSheetSurvey.Read(stream, rows);
         }
 
-        var columns = HeaderColumns(workbookPart, survey);
+        var (columns, existingKeyColumn) = HeaderColumns(workbookPart, survey);
+        var values = new Dictionary<(int, int), string>();
+        int? keyColumn = null;
+        if (rowKeys is { Count: > 0 } && survey.HeaderRow > 0)
+        {
+            // The key goes right of everything the sheet uses (a note beside the table is not overwritten), or into
+            // the key column an earlier download made.
+            var used = Math.Max(survey.HeaderCells.Keys.DefaultIfEmpty(0).Max(), survey.DimensionLastColumn);
+            keyColumn = existingKeyColumn ?? Math.Min(used + 1, XlsxCellRef.MaxColumn);
+            values[(survey.HeaderRow, keyColumn.Value)] = RosterRowKey.Header;
+            foreach (var (row, key) in rowKeys.Where(k => k.Key > survey.HeaderRow))
+            {
+                values[(row, keyColumn.Value)] = key;
+            }
+        }
+
         var firstColumn = survey.HeaderCells.Count > 0 ? survey.HeaderCells.Keys.Min() : 0;
         var cells = new Dictionary<(int, int), List<RosterFinding>>();
         foreach (var f in findings.Where(f => f.Row > 0))
@@ -101,6 +123,8 @@ internal sealed class XlsxAnnotationPlan
             Comments = comments,
             Drawing = drawing,
             OtherBlocks = OtherDrawingBlocks(workbookPart, drawingPart),
+            Values = values,
+            KeyColumn = keyColumn,
         };
     }
 
@@ -122,8 +146,8 @@ internal sealed class XlsxAnnotationPlan
     public static Severity Worst(IEnumerable<RosterFinding> findings) =>
         findings.Select(f => f.Finding.Severity).MinBy(XlsxFindingText.Rank);
 
-    /// <summary>Each template column's zero-based index in the clerk's header row (first occurrence).</summary>
-    private static Dictionary<RosterColumn, int> HeaderColumns(WorkbookPart workbookPart, XlsxSheetSurvey survey)
+    /// <summary>Each template column's zero-based index in the clerk's header row (first occurrence), and the row key column's.</summary>
+    private static (Dictionary<RosterColumn, int> Columns, int? KeyColumn) HeaderColumns(WorkbookPart workbookPart, XlsxSheetSurvey survey)
     {
         var shared = survey.HeaderCells.Values.Where(v => v.Type == "s")
             .Select(v => XlsxSheetSurvey.ParseInt(v.Value)).OfType<int>().ToHashSet();
@@ -135,6 +159,7 @@ internal sealed class XlsxAnnotationPlan
         }
 
         var columns = new Dictionary<RosterColumn, int>();
+        int? keyColumn = null;
         foreach (var (column, (type, value)) in survey.HeaderCells.OrderBy(h => h.Key))
         {
             var text = type == "s" ? (XlsxSheetSurvey.ParseInt(value) is { } i && strings.TryGetValue(i, out var s) ? s : null) : value;
@@ -142,9 +167,13 @@ internal sealed class XlsxAnnotationPlan
             {
                 columns.TryAdd(spec.Column, column);
             }
+            else if (keyColumn is null && string.Equals(text?.Trim(), RosterRowKey.Header, StringComparison.Ordinal))
+            {
+                keyColumn = column;
+            }
         }
 
-        return columns;
+        return (columns, keyColumn);
     }
 
     private static uint CurrentStyle(XlsxSheetSurvey survey, int row, int column)

@@ -5,6 +5,9 @@ namespace SocialCard.Core.Rosters;
 /// <summary>A1-style cell references: column letters ↔ zero-based column index, and "F5" ↔ (row 5, column 5).</summary>
 internal static class XlsxCellRef
 {
+    /// <summary>Excel's last column (XFD), zero-based.</summary>
+    public const int MaxColumn = 16_383;
+
     public static string ColumnName(int columnIndex)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(columnIndex);

@@ -4,11 +4,14 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace SocialCard.Core.Rosters;
 
-/// <summary>One data row of the template: its spreadsheet row number and a value per <see cref="RosterColumn"/>.</summary>
-internal readonly record struct XlsxDataRow(int RowNumber, string?[] Values);
+/// <summary>One data row of the template: its spreadsheet row number, a value per <see cref="RosterColumn"/>, and its portal key.</summary>
+internal readonly record struct XlsxDataRow(int RowNumber, string?[] Values, string? Key = null);
 
-/// <summary>How the template is written: the category list, the address limit, and whether the data sheet is protected.</summary>
-internal sealed record XlsxTemplateOptions(IReadOnlyList<string> Categories, int AddressMaxLength, bool Protect);
+/// <summary>
+/// How the template is written: the category list, the address limit, whether the data sheet is protected, and
+/// whether it carries the hidden <see cref="RosterRowKey.Header"/> column (a batch handed out for offline editing).
+/// </summary>
+internal sealed record XlsxTemplateOptions(IReadOnlyList<string> Categories, int AddressMaxLength, bool Protect, bool RowKeys = false);
 
 /// <summary>
 /// Streams the 人员信息 sheet with <see cref="OpenXmlWriter"/>, so a 100,000-person unit never becomes a DOM.
@@ -26,9 +29,9 @@ internal static class XlsxDataSheetWriter
         w.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         w.WriteElement(Views());
         w.WriteElement(new SheetFormatProperties { DefaultRowHeight = 15 });
-        w.WriteElement(Columns());
+        w.WriteElement(Columns(options.RowKeys));
         w.WriteStartElement(new SheetData());
-        WriteHeader(w);
+        WriteHeader(w, options.RowKeys);
         var previous = 1;
         foreach (var row in rows)
         {
@@ -37,7 +40,7 @@ internal static class XlsxDataSheetWriter
                 throw new ArgumentException($"Row numbers must increase from 2 to {MaxRow}; got {row.RowNumber} after {previous}.", nameof(rows));
             }
 
-            WriteRow(w, row);
+            WriteRow(w, row, options.RowKeys);
             previous = row.RowNumber;
         }
 
@@ -68,7 +71,10 @@ internal static class XlsxDataSheetWriter
         { TabSelected = true, WorkbookViewId = 0 });
     }
 
-    private static Columns Columns()
+    /// <summary>The zero-based column of the row key, right of the template's columns.</summary>
+    public static int KeyColumn => RosterTemplate.Columns.Count;
+
+    private static Columns Columns(bool rowKeys)
     {
         var columns = new Columns();
         foreach (var spec in RosterTemplate.Columns)
@@ -77,10 +83,16 @@ internal static class XlsxDataSheetWriter
             columns.Append(new Column { Min = n, Max = n, Width = spec.Width, CustomWidth = true, Style = StyleOf(spec) });
         }
 
+        if (rowKeys)
+        {
+            var n = (uint)KeyColumn + 1;
+            columns.Append(new Column { Min = n, Max = n, Width = 30, CustomWidth = true, Hidden = true, Style = XlsxTemplateStyles.ReadOnly });
+        }
+
         return columns;
     }
 
-    private static void WriteHeader(OpenXmlWriter w)
+    private static void WriteHeader(OpenXmlWriter w, bool rowKeys)
     {
         w.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", "1"), new OpenXmlAttribute("ht", "", "30"), new OpenXmlAttribute("customHeight", "", "1")]);
         foreach (var spec in RosterTemplate.Columns)
@@ -88,10 +100,15 @@ internal static class XlsxDataSheetWriter
             WriteCell(w, XlsxCellRef.Ref(1, (int)spec.Column), XlsxTemplateStyles.Header, spec.Header);
         }
 
+        if (rowKeys)
+        {
+            WriteCell(w, XlsxCellRef.Ref(1, KeyColumn), XlsxTemplateStyles.Header, RosterRowKey.Header);
+        }
+
         w.WriteEndElement();
     }
 
-    private static void WriteRow(OpenXmlWriter w, XlsxDataRow row)
+    private static void WriteRow(OpenXmlWriter w, XlsxDataRow row, bool rowKeys)
     {
         w.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", row.RowNumber.ToString(CultureInfo.InvariantCulture))]);
         foreach (var spec in RosterTemplate.Columns)
@@ -101,6 +118,11 @@ internal static class XlsxDataSheetWriter
             {
                 WriteCell(w, XlsxCellRef.Ref(row.RowNumber, (int)spec.Column), StyleOf(spec), value);
             }
+        }
+
+        if (rowKeys && row.Key is { Length: > 0 } key)
+        {
+            WriteCell(w, XlsxCellRef.Ref(row.RowNumber, KeyColumn), XlsxTemplateStyles.ReadOnly, key);
         }
 
         w.WriteEndElement();

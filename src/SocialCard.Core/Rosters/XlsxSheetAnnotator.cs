@@ -3,11 +3,16 @@ using System.Xml;
 
 namespace SocialCard.Core.Rosters;
 
+/// <summary>The row key column an annotation writes: its index, the header row, and the text cells (key header and keys).</summary>
+internal sealed record XlsxKeyColumn(int Column, int HeaderRow, IReadOnlyDictionary<(int Row, int Column), string> Values);
+
 /// <summary>
 /// Rewrites the clerk's data sheet node by node (XmlReader → XmlWriter, nothing held but the current node):
 /// annotated cells get their new format, cells that still carry an earlier annotation get their format
 /// back, annotated cells that do not exist yet (an empty 性别, say) are created in column order, and the
-/// sheet's &lt;legacyDrawing&gt; is set, added or dropped. Everything else is copied as it is.
+/// sheet's &lt;legacyDrawing&gt; is set, added or dropped. With a <see cref="XlsxKeyColumn"/>, the row keys are
+/// written as text into their (hidden) column and stale keys of other rows are dropped. Everything else is copied
+/// as it is.
 /// </summary>
 internal sealed class XlsxSheetAnnotator
 {
@@ -24,38 +29,57 @@ internal sealed class XlsxSheetAnnotator
 
     private readonly XmlReader reader;
     private readonly XmlWriter writer;
-    private readonly SortedDictionary<int, SortedDictionary<int, uint>> targets = [];
+    private readonly SortedDictionary<int, SortedDictionary<int, CellEdit>> targets = [];
     private readonly IReadOnlyDictionary<uint, uint> revert;
     private readonly string? legacyDrawingId;
-    private SortedDictionary<int, uint>? rowTargets;
+    private readonly XlsxKeyColumn? keys;
+    private SortedDictionary<int, CellEdit>? rowTargets;
     private string prefix = "";
     private bool legacyDrawingWritten;
+    private bool keyColumnDeclared;
 
-    private XlsxSheetAnnotator(XmlReader reader, XmlWriter writer, IReadOnlyDictionary<(int Row, int Column), uint> styles, IReadOnlyDictionary<uint, uint> revert, string? legacyDrawingId)
+    private XlsxSheetAnnotator(XmlReader reader, XmlWriter writer, IReadOnlyDictionary<(int Row, int Column), uint> styles, IReadOnlyDictionary<uint, uint> revert, string? legacyDrawingId, XlsxKeyColumn? keys)
     {
         this.reader = reader;
         this.writer = writer;
         this.revert = revert;
         this.legacyDrawingId = legacyDrawingId;
+        this.keys = keys;
         foreach (var ((row, column), style) in styles)
         {
-            if (!targets.TryGetValue(row, out var cells))
-            {
-                targets[row] = cells = [];
-            }
-
-            cells[column] = style;
+            SetTarget(row, column, e => e with { Style = style });
         }
+
+        foreach (var ((row, column), text) in keys?.Values ?? new Dictionary<(int, int), string>())
+        {
+            SetTarget(row, column, e => e with { Text = text });
+        }
+
+        keyColumnDeclared = keys is null;
+    }
+
+    /// <summary>A cell's new format (null: keep) and new text (null: keep the content).</summary>
+    private readonly record struct CellEdit(uint? Style, string? Text);
+
+    private void SetTarget(int row, int column, Func<CellEdit, CellEdit> change)
+    {
+        if (!targets.TryGetValue(row, out var cells))
+        {
+            targets[row] = cells = [];
+        }
+
+        cells[column] = change(cells.TryGetValue(column, out var edit) ? edit : default);
     }
 
     /// <param name="styles">The new format of every annotated cell.</param>
     /// <param name="revert">Earlier annotation formats → the formats they replaced.</param>
     /// <param name="legacyDrawingId">The relationship id of the comment drawing, or null for none.</param>
-    public static void Rewrite(Stream source, Stream target, IReadOnlyDictionary<(int Row, int Column), uint> styles, IReadOnlyDictionary<uint, uint> revert, string? legacyDrawingId)
+    /// <param name="keys">The row key column to write, or null.</param>
+    public static void Rewrite(Stream source, Stream target, IReadOnlyDictionary<(int Row, int Column), uint> styles, IReadOnlyDictionary<uint, uint> revert, string? legacyDrawingId, XlsxKeyColumn? keys = null)
     {
         using var reader = XmlReader.Create(source, XlsxXml.ReaderSettings);
         using var writer = XmlWriter.Create(target, Settings);
-        new XlsxSheetAnnotator(reader, writer, styles, revert, legacyDrawingId).Run();
+        new XlsxSheetAnnotator(reader, writer, styles, revert, legacyDrawingId, keys).Run();
     }
 
     private void Run()
@@ -82,7 +106,38 @@ internal sealed class XlsxSheetAnnotator
                     WriteLegacyDrawing();
                     CopyStart();
                     break;
+                case XmlNodeType.Element when reader.Depth == 1 && reader.LocalName == "cols":
+                    var emptyCols = reader.IsEmptyElement;
+                    CopyStart(closeEmpty: false);
+                    if (emptyCols)
+                    {
+                        DeclareKeyColumn();
+                        writer.WriteEndElement();
+                    }
+
+                    break;
+                case XmlNodeType.Element when reader.Depth == 2 && reader.LocalName == "col" && !keyColumnDeclared:
+                    var min = XlsxSheetSurvey.ParseInt(reader.GetAttribute("min")) ?? 0;
+                    var max = XlsxSheetSurvey.ParseInt(reader.GetAttribute("max")) ?? min;
+                    if (min <= keys!.Column + 1 && keys.Column + 1 <= max)
+                    {
+                        keyColumnDeclared = true; // the sheet already formats that column: leave it as it is
+                    }
+                    else if (min > keys.Column + 1)
+                    {
+                        DeclareKeyColumn(); // <col> elements stay in column order
+                    }
+
+                    CopyStart();
+                    break;
                 case XmlNodeType.Element when reader.Depth == 1 && reader.LocalName == "sheetData":
+                    if (!keyColumnDeclared)
+                    {
+                        writer.WriteStartElement(prefix, "cols", XlsxXml.MainNs);
+                        DeclareKeyColumn();
+                        writer.WriteEndElement();
+                    }
+
                     inSheetData = !reader.IsEmptyElement;
                     CopyStart(closeEmpty: false);
                     if (!inSheetData)
@@ -110,7 +165,24 @@ internal sealed class XlsxSheetAnnotator
                     var parsed = XlsxCellRef.ColumnOf(reader.GetAttribute("r"));
                     lastColumn = parsed >= 0 ? parsed : lastColumn + 1;
                     EmitCellsBefore(lastRow, lastColumn);
-                    CopyStart(style: NewStyle(lastColumn));
+                    CellEdit edit = default;
+                    var edited = rowTargets is not null && rowTargets.Remove(lastColumn, out edit);
+                    if (edited && edit.Text is { } text)
+                    {
+                        WriteTextCell(lastRow, lastColumn, edit.Style ?? XlsxSheetSurvey.ParseUInt(reader.GetAttribute("s")), text);
+                        reader.Skip();
+                        advance = false;
+                    }
+                    else if (keys is not null && lastColumn == keys.Column && lastRow > keys.HeaderRow)
+                    {
+                        reader.Skip(); // a key from an earlier download that no longer belongs to this row
+                        advance = false;
+                    }
+                    else
+                    {
+                        CopyStart(style: NewStyle(edited ? edit.Style : null));
+                    }
+
                     break;
                 case XmlNodeType.Element:
                     CopyStart();
@@ -124,6 +196,10 @@ internal sealed class XlsxSheetAnnotator
                     {
                         EmitRowsBefore(int.MaxValue);
                         inSheetData = false;
+                    }
+                    else if (reader.Depth == 1 && reader.LocalName == "cols")
+                    {
+                        DeclareKeyColumn();
                     }
                     else if (reader.Depth == 0)
                     {
@@ -142,11 +218,11 @@ internal sealed class XlsxSheetAnnotator
     }
 
     /// <summary>The format for the current cell: its annotation, or its format before an earlier annotation, or unchanged (null).</summary>
-    private string? NewStyle(int column)
+    private string? NewStyle(uint? annotated)
     {
-        if (rowTargets is not null && rowTargets.Remove(column, out var annotated))
+        if (annotated is { } style)
         {
-            return annotated.ToString(CultureInfo.InvariantCulture);
+            return style.ToString(CultureInfo.InvariantCulture);
         }
 
         return XlsxSheetSurvey.ParseUInt(reader.GetAttribute("s")) is { } s && revert.TryGetValue(s, out var original)
@@ -174,13 +250,57 @@ internal sealed class XlsxSheetAnnotator
     {
         while (rowTargets is { Count: > 0 } && rowTargets.First().Key < column)
         {
-            var (c, style) = rowTargets.First();
+            var (c, edit) = rowTargets.First();
             rowTargets.Remove(c);
+            if (edit.Text is { } text)
+            {
+                WriteTextCell(row, c, edit.Style, text);
+                continue;
+            }
+
             writer.WriteStartElement(prefix, "c", XlsxXml.MainNs);
             writer.WriteAttributeString("r", XlsxCellRef.Ref(row, c));
-            writer.WriteAttributeString("s", style.ToString(CultureInfo.InvariantCulture));
+            writer.WriteAttributeString("s", (edit.Style ?? 0).ToString(CultureInfo.InvariantCulture));
             writer.WriteEndElement();
         }
+    }
+
+    /// <summary>Writes a cell holding <paramref name="text"/> as an inline string (never a formula or number).</summary>
+    private void WriteTextCell(int row, int column, uint? style, string text)
+    {
+        writer.WriteStartElement(prefix, "c", XlsxXml.MainNs);
+        writer.WriteAttributeString("r", XlsxCellRef.Ref(row, column));
+        if (style is { } s)
+        {
+            writer.WriteAttributeString("s", s.ToString(CultureInfo.InvariantCulture));
+        }
+
+        writer.WriteAttributeString("t", "inlineStr");
+        writer.WriteStartElement(prefix, "is", XlsxXml.MainNs);
+        writer.WriteStartElement(prefix, "t", XlsxXml.MainNs);
+        writer.WriteString(XlsxText.Escape(SpreadsheetText.Neutralise(text)));
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
+
+    /// <summary>Hides the key column (a &lt;col&gt; of its own), once.</summary>
+    private void DeclareKeyColumn()
+    {
+        if (keyColumnDeclared)
+        {
+            return;
+        }
+
+        keyColumnDeclared = true;
+        var n = (keys!.Column + 1).ToString(CultureInfo.InvariantCulture);
+        writer.WriteStartElement(prefix, "col", XlsxXml.MainNs);
+        writer.WriteAttributeString("min", n);
+        writer.WriteAttributeString("max", n);
+        writer.WriteAttributeString("width", "30");
+        writer.WriteAttributeString("hidden", "1");
+        writer.WriteAttributeString("customWidth", "1");
+        writer.WriteEndElement();
     }
 
     private void WriteLegacyDrawing()

@@ -25,6 +25,9 @@ internal sealed class XlsxSheetSurvey
     /// <summary>Existing cells of the surveyed rows: (row, column) → style index.</summary>
     public Dictionary<(int Row, int Column), uint> CellStyles { get; } = [];
 
+    /// <summary>The last column (zero-based) of the sheet's &lt;dimension&gt;, or -1 when the sheet does not say.</summary>
+    public int DimensionLastColumn { get; private set; } = -1;
+
     /// <summary>The relationship id of &lt;legacyDrawing&gt; (the VML drawing that shows comments), if any.</summary>
     public string? LegacyDrawingId { get; private set; }
 
@@ -43,6 +46,12 @@ internal sealed class XlsxSheetSurvey
             else if (reader.Depth == 1 && reader.LocalName == "cols")
             {
                 survey.ReadColumns((XElement)XNode.ReadFrom(reader));
+            }
+            else if (reader.Depth == 1 && reader.LocalName == "dimension")
+            {
+                var last = reader.GetAttribute("ref")?.Split(':')[^1];
+                survey.DimensionLastColumn = XlsxCellRef.ColumnOf(last);
+                reader.Skip();
             }
             else if (reader.Depth == 1 && reader.LocalName == "legacyDrawing")
             {

@@ -27,8 +27,9 @@ internal static class XlsxWorkbookEditor
         stylesPart.Stylesheet.Save();
 
         var legacyDrawingId = EditComments(sheetPart, plan, rewriters);
+        var keys = plan.KeyColumn is { } keyColumn ? new XlsxKeyColumn(keyColumn, plan.Survey.HeaderRow, plan.Values) : null;
         rewriters[XlsxPackageCopier.EntryName(sheetPart.Uri)] = (current, target) =>
-            XlsxSheetAnnotator.Rewrite(current, target, newStyles, styles.Revert, legacyDrawingId);
+            XlsxSheetAnnotator.Rewrite(current, target, newStyles, styles.Revert, legacyDrawingId, keys);
 
         var errorsPart = workbookPart.AddNewPart<WorksheetPart>();
         errorsPart.Worksheet = new Worksheet(new SheetData());

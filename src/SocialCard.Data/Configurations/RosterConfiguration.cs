@@ -50,3 +50,28 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         b.HasOne<Unit>().WithMany().HasForeignKey(k => k.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class RosterConflictConfiguration : IEntityTypeConfiguration<RosterConflict>
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public void Configure(EntityTypeBuilder<RosterConflict> b)
+    {
+        b.ToTable("roster_conflicts");
+        b.Ignore(c => c.IsOpen);
+        b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Resolution).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.PersonName).HasMaxLength(50).IsRequired();
+        b.Property(c => c.ResolvedBy).HasMaxLength(256);
+        b.Property(c => c.RowValues).HasConversion(
+            new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<List<string?>, string>(
+                v => System.Text.Json.JsonSerializer.Serialize(v, Json),
+                v => System.Text.Json.JsonSerializer.Deserialize<List<string?>>(v, Json) ?? new List<string?>()),
+            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<string?>>(
+                (x, y) => x!.SequenceEqual(y!),
+                v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)),
+                v => v.ToList()));
+        b.HasIndex(c => new { c.BatchId, c.Resolution });
+        b.HasOne<CollectionBatch>().WithMany().HasForeignKey(c => c.BatchId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

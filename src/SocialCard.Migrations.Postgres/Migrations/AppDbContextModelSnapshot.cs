@@ -339,6 +339,65 @@ namespace SocialCard.Migrations.Postgres.Migrations
                     b.ToTable("batches", (string)null);
                 });
 
+            modelBuilder.Entity("SocialCard.Core.Batches.RosterConflict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Resolution")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RowValues")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UploadId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId", "Resolution");
+
+                    b.ToTable("roster_conflicts", (string)null);
+                });
+
             modelBuilder.Entity("SocialCard.Core.Batches.RosterUpload", b =>
                 {
                     b.Property<int>("Id")
@@ -359,6 +418,9 @@ namespace SocialCard.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("BatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Conflicts")
                         .HasColumnType("integer");
 
                     b.Property<byte[]>("Content")
@@ -390,7 +452,13 @@ namespace SocialCard.Migrations.Postgres.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<int>("KeptPortal")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SkippedDeleted")
                         .HasColumnType("integer");
 
                     b.Property<int>("Unchanged")
@@ -569,6 +637,9 @@ namespace SocialCard.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int?>("SourceRow")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SourceUploadId")
                         .HasColumnType("integer");
 
                     b.Property<string>("UniqueIdNumber")
@@ -1057,6 +1128,15 @@ namespace SocialCard.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SocialCard.Core.Batches.RosterConflict", b =>
+                {
+                    b.HasOne("SocialCard.Core.Batches.CollectionBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SocialCard.Core.Batches.RosterUpload", b =>

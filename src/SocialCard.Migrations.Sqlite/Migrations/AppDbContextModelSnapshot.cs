@@ -322,6 +322,63 @@ namespace SocialCard.Migrations.Sqlite.Migrations
                     b.ToTable("batches", (string)null);
                 });
 
+            modelBuilder.Entity("SocialCard.Core.Batches.RosterConflict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RowValues")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UploadId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId", "Resolution");
+
+                    b.ToTable("roster_conflicts", (string)null);
+                });
+
             modelBuilder.Entity("SocialCard.Core.Batches.RosterUpload", b =>
                 {
                     b.Property<int>("Id")
@@ -340,6 +397,9 @@ namespace SocialCard.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Conflicts")
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("Content")
@@ -371,7 +431,13 @@ namespace SocialCard.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("KeptPortal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkippedDeleted")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Unchanged")
@@ -546,6 +612,9 @@ namespace SocialCard.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("SourceRow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourceUploadId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UniqueIdNumber")
@@ -1024,6 +1093,15 @@ namespace SocialCard.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SocialCard.Core.Batches.RosterConflict", b =>
+                {
+                    b.HasOne("SocialCard.Core.Batches.CollectionBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SocialCard.Core.Batches.RosterUpload", b =>

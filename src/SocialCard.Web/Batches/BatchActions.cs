@@ -65,7 +65,8 @@ public sealed class BatchActions(AppDbContext db, BatchWrites writes, AuditLog a
                 unphotographed = withoutPhoto == 0 ? [] : await FirstNamesAsync(missing, ct);
             }
 
-            return b.Declare(actor, clock.GetUtcNow(), new DeclarationCheck(count, withErrors, names, withoutPhoto, unphotographed, profile));
+            var conflicts = await db.RosterConflicts.CountAsync(c => c.BatchId == b.Id && c.Resolution == RosterConflictResolution.Open, ct);
+            return b.Declare(actor, clock.GetUtcNow(), new DeclarationCheck(count, withErrors, names, withoutPhoto, unphotographed, profile, conflicts));
         }, actor, ct);
 
     private static Task<List<string>> FirstNamesAsync(IQueryable<Core.Persons.InsuredPerson> persons, CancellationToken ct) =>

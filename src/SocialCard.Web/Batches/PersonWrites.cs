@@ -26,13 +26,27 @@ public sealed class PersonWrites(AppDbContext db, BatchWrites writes, PersonChec
     public const string PersonConflict = "此人员信息刚被他人修改过（例如另一窗口或一次上传），您的修改未保存。请重新打开后再改。";
 
     /// <summary>Adds a person (<paramref name="personId"/> null) or changes one; refused with the findings while any is an error.</summary>
-    public Task<PersonSave> SaveAsync(int batchId, int? personId, Guid seenVersion, PersonInput input, string? classOrDepartment, string actor, CancellationToken ct = default) =>
+    /// <param name="resolvesConflict">A re-upload conflict (<see cref="RosterConflict"/>) of this person whose workbook
+    /// values the clerk is saving: it is closed in the same transaction.</param>
+    public Task<PersonSave> SaveAsync(int batchId, int? personId, Guid seenVersion, PersonInput input, string? classOrDepartment, string actor, CancellationToken ct = default, int? resolvesConflict = null) =>
         writes.RunAsync(batchId, async batch =>
         {
             var editable = batch.CheckEditable();
             if (!editable.Succeeded)
             {
                 return new PersonSave(editable, []);
+            }
+
+            RosterConflict? conflict = null;
+            if (resolvesConflict is { } conflictId)
+            {
+                conflict = await db.RosterConflicts.SingleOrDefaultAsync(
+                    c => c.Id == conflictId && c.BatchId == batchId && c.Resolution == RosterConflictResolution.Open
+                        && (personId == null ? c.Kind == RosterConflictKind.Deleted : c.PersonId == personId), ct);
+                if (conflict is null)
+                {
+                    return new PersonSave(Result.Fail("这处上传冲突已经处理过了（或不属于此人员），未保存。请回到检查结果查看。"), []);
+                }
             }
 
             InsuredPerson? person = null;
@@ -72,8 +86,9 @@ public sealed class PersonWrites(AppDbContext db, BatchWrites writes, PersonChec
 
             person.Apply(result, now, findings);
             person.SetClassOrDepartment(classOrDepartment);
+            conflict?.Resolve(RosterConflictResolution.TookWorkbook, actor, now);
             await SaveAndRecheckAsync(batch, [oldKeys.Id, person.IdNumber], [oldKeys.Name, person.Name], ct);
-            audit.Record(actor, before is null ? "AddPerson" : "UpdatePerson", "Person", person.Id, batch.UnitId, new { BatchId = batch.Id, Before = before, After = person.ToInput() });
+            audit.Record(actor, before is null ? "AddPerson" : "UpdatePerson", "Person", person.Id, batch.UnitId, new { BatchId = batch.Id, Before = before, After = person.ToInput(), Conflict = conflict?.Id });
             await db.SaveChangesAsync(ct);
             return new PersonSave(Result<InsuredPerson>.Ok(person), person.Findings);
         }, ct);

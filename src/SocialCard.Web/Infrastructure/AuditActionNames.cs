@@ -21,6 +21,8 @@ public static class AuditActionNames
         ["UploadRosterRefused"] = "上传花名册（未导入）",
         ["DownloadTemplate"] = "下载模板",
         ["DownloadAnnotated"] = "下载错误标注",
+        ["DownloadBatchRoster"] = "下载批次花名册",
+        ["ResolveRosterConflict"] = "处理上传冲突",
         ["FixPerson"] = "一键改正",
         ["ImportRegister"] = "导入人员名册",
         ["IssueApiKey"] = "签发 API 密钥",

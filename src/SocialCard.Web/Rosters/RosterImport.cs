@@ -16,7 +16,10 @@ public sealed record RosterImportOutcome(RosterUpload? Upload, string? Refusal, 
 
 /// <summary>
 /// Reads, validates and merges an uploaded roster into a batch: the one handler behind the upload page
-/// and the JSON API. A refused file changes nothing in the batch. Rows match existing persons by
+/// and the JSON API. A refused file changes nothing in the batch. A row carrying the portal's key
+/// (<see cref="RosterRowKey"/>, in workbooks the portal handed out) updates exactly the person it came from, unless
+/// that person changed in the portal since the download: then an edited row becomes a <see cref="RosterConflict"/>
+/// the clerk resolves, and an untouched one leaves the portal's values alone. Other rows match existing persons by
 /// 个人编号, else by ID number, so the same file twice changes nothing; rows are stored in bulk in one
 /// transaction (no round trip per row).
 /// </summary>
@@ -57,11 +60,7 @@ public sealed class RosterImport(
         }
 
         var readMs = timer.ElapsedMilliseconds;
-        var register = await db.Register.AsNoTracking()
-            .Where(r => r.UnitId == batch.UnitId)
-            .Select(r => new RegisterEntry(r.PersonalNumber, r.Category, r.Name, r.IdNumber))
-            .ToDictionaryAsync(r => r.PersonalNumber, StringComparer.Ordinal, ct);
-        var checkedRoster = RosterValidator.Validate(read.Rows, new RosterContext { Register = register, PersonOptions = validation.Options() });
+        var (checkedRoster, register) = await CheckRowsAsync(batch.UnitId, read.Rows, ct);
 
         var validateMs = timer.ElapsedMilliseconds;
         var fileIds = checkedRoster.IdNumbers.ToList();
@@ -77,7 +76,7 @@ public sealed class RosterImport(
         MergeTiming? merge;
         try
         {
-            merge = await MergeUnderLockAsync(batch.Id, checkedRoster, register, upload, safeName, actor, now, timer, validateMs, ct);
+            merge = await MergeUnderLockAsync(batch.Id, checkedRoster, read.Rows, register, upload, safeName, actor, now, timer, validateMs, ct);
         }
         catch (DbUpdateException e) when (BatchWrites.IsUniqueViolation(e))
         {
@@ -103,8 +102,18 @@ public sealed class RosterImport(
         return new RosterImportOutcome(upload, null, checkedRoster.Findings);
     }
 
+    /// <summary>The row and roster rules against the unit's register (the same checks an upload gets).</summary>
+    public async Task<(RosterValidationResult Checked, Dictionary<string, RegisterEntry> Register)> CheckRowsAsync(int unitId, IReadOnlyList<RosterRow> rows, CancellationToken ct)
+    {
+        var register = await db.Register.AsNoTracking()
+            .Where(r => r.UnitId == unitId)
+            .Select(r => new RegisterEntry(r.PersonalNumber, r.Category, r.Name, r.IdNumber))
+            .ToDictionaryAsync(r => r.PersonalNumber, StringComparer.Ordinal, ct);
+        return (RosterValidator.Validate(rows, new RosterContext { Register = register, PersonOptions = validation.Options() }), register);
+    }
+
     private Task<MergeTiming?> MergeUnderLockAsync(
-        int batchId, RosterValidationResult checkedRoster, IReadOnlyDictionary<string, RegisterEntry> register, RosterUpload upload,
+        int batchId, RosterValidationResult checkedRoster, IReadOnlyList<RosterRow> rawRows, IReadOnlyDictionary<string, RegisterEntry> register, RosterUpload upload,
         string safeName, string actor, DateTimeOffset now, System.Diagnostics.Stopwatch timer, long validateMs, CancellationToken ct)
     {
         var findings = checkedRoster.Findings;
@@ -116,8 +125,11 @@ public sealed class RosterImport(
                 return null;
             }
 
-            var merged = await MergeAsync(locked, checkedRoster, register, now, ct);
+            // The upload is stored first (in the lock's transaction) so the persons it places can name it.
+            await db.SaveChangesAsync(ct);
+            var merged = await MergeAsync(locked, checkedRoster, rawRows, register, upload, now, ct);
             var mergeMs = timer.ElapsedMilliseconds;
+            upload.RecordKeyed(merged.KeptPortal, merged.Conflicts.Count, merged.SkippedDeleted);
             upload.Record(
                 true,
                 checkedRoster.Rows.Count,
@@ -128,8 +140,9 @@ public sealed class RosterImport(
                 merged.Updated,
                 merged.Unchanged,
                 Serialize(findings));
-            audit.Record(actor, "UploadRoster", "Batch", locked.Id, locked.UnitId, new { File = safeName, Rows = checkedRoster.Rows.Count, merged.Added, merged.Updated, merged.Unchanged, upload.Errors, upload.Warnings });
-            if (merged.Added + merged.Updated > 0)
+            audit.Record(actor, "UploadRoster", "Batch", locked.Id, locked.UnitId, new { File = safeName, Rows = checkedRoster.Rows.Count, merged.Added, merged.Updated, merged.Unchanged, upload.Errors, upload.Warnings, merged.KeptPortal, Conflicts = merged.Conflicts.Count, merged.SkippedDeleted });
+            db.RosterConflicts.AddRange(merged.Conflicts);
+            if (merged.Added + merged.Updated + merged.Conflicts.Count > 0)
             {
                 writes.Touch(locked);
             }
@@ -145,6 +158,14 @@ public sealed class RosterImport(
             // file) are inserted in bulk, all in the one transaction of the lock.
             await db.SaveChangesAsync(ct);
             await BulkInsert.InsertAsync(db, merged.Fresh, ct);
+
+            // Persons the file placed without changing them still record that this upload's row is theirs (the
+            // annotated workbook of this upload carries their keys); set-based, no version change.
+            if (merged.PlacedUnchanged.Count > 0)
+            {
+                await db.Persons.Where(p => merged.PlacedUnchanged.Contains(p.Id)).ExecuteUpdateAsync(u => u.SetProperty(p => p.SourceUploadId, upload.Id), ct);
+            }
+
             return new MergeTiming(merged, mergeMs - validateMs, timer.ElapsedMilliseconds - mergeMs);
         }, ct);
     }
@@ -155,12 +176,22 @@ public sealed class RosterImport(
     private static string Serialize(IEnumerable<RosterFinding> findings) =>
         JsonSerializer.Serialize(findings.Select(StoredFinding.From), Json);
 
-    private sealed record Merged(int Added, int Updated, int Unchanged, List<InsuredPerson> Fresh, List<int> KeyMoved);
+    private sealed record Merged(int Added, int Updated, int Unchanged, List<InsuredPerson> Fresh, List<int> KeyMoved)
+    {
+        public int KeptPortal { get; init; }
+
+        public int SkippedDeleted { get; init; }
+
+        public List<RosterConflict> Conflicts { get; init; } = [];
+
+        public List<int> PlacedUnchanged { get; init; } = [];
+    }
 
     private sealed record MergeTiming(Merged Merge, long MergeMs, long StoreMs);
 
     private async Task<Merged> MergeAsync(
-        CollectionBatch batch, RosterValidationResult checkedRoster, IReadOnlyDictionary<string, RegisterEntry> register, DateTimeOffset now, CancellationToken ct)
+        CollectionBatch batch, RosterValidationResult checkedRoster, IReadOnlyList<RosterRow> rawRows, IReadOnlyDictionary<string, RegisterEntry> register,
+        RosterUpload upload, DateTimeOffset now, CancellationToken ct)
     {
         // Read untracked: only the persons that change are attached and saved, so a re-upload of 100,000
         // unchanged rows costs no change tracking.
@@ -174,10 +205,75 @@ public sealed class RosterImport(
         var changed = new HashSet<InsuredPerson>(ReferenceEqualityComparer.Instance);
         var findingsByRow = checkedRoster.Findings.Where(f => f.Row > 0).ToLookup(f => f.Row);
 
-        int added = 0, updated = 0, unchanged = 0;
+        // Rows carrying this batch's keys claim their persons first (a key is honoured once), so no other row can
+        // take such a person by its number or name.
+        var byKey = existing.ToDictionary(p => p.Id);
+        var keyed = new Dictionary<int, InsuredPerson>();
+        var deletedKeys = new HashSet<int>();
+        foreach (var row in checkedRoster.Rows)
+        {
+            if (row.Key is { } key && key.BatchId == batch.Id)
+            {
+                if (byKey.TryGetValue(key.PersonId, out var owner) && matched.Add(owner))
+                {
+                    keyed[row.RowNumber] = owner;
+                }
+                else if (!byKey.ContainsKey(key.PersonId))
+                {
+                    deletedKeys.Add(row.RowNumber);
+                }
+            }
+        }
+
+        var rawByRow = rawRows.ToDictionary(r => r.RowNumber);
+        var conflicts = new List<RosterConflict>();
+        var placedUnchanged = new List<int>();
+        int added = 0, updated = 0, unchanged = 0, keptPortal = 0, skippedDeleted = 0;
         var fresh = new List<InsuredPerson>();
         foreach (var row in checkedRoster.Rows)
         {
+            var rowKey = row.Key;
+            var edited = rowKey is not null && rowKey.RowStamp != row.RowStamp;
+            if (deletedKeys.Contains(row.RowNumber))
+            {
+                // Deleted in the portal since the download: an untouched row stays deleted; an edited one is the
+                // clerk's to decide (re-add or not), never re-added silently.
+                if (edited)
+                {
+                    conflicts.Add(new RosterConflict(batch.Id, batch.UnitId, upload.Id, row.RowNumber, rowKey!.PersonId, RosterConflictKind.Deleted, rawByRow[row.RowNumber].Cells.Select(c => c.Text).ToList(), Cut(row.Person.Normalized.Name), now));
+                }
+                else
+                {
+                    skippedDeleted++;
+                }
+
+                continue;
+            }
+
+            InsuredPerson? person = null;
+            if (keyed.TryGetValue(row.RowNumber, out var owner))
+            {
+                var portalStamp = owner.ValuesStamp();
+                var portalChanged = portalStamp != rowKey!.PersonStamp;
+                if (!edited || (portalChanged && InsuredPerson.ValuesStampOf(row.Person, row.ClassOrDepartment) == portalStamp))
+                {
+                    // Left alone in the workbook (or edited to what the portal already holds): the portal's values stand.
+                    keptPortal += portalChanged && !edited ? 1 : 0;
+                    unchanged += portalChanged && !edited ? 0 : 1;
+                    Place(owner, row.RowNumber);
+                    continue;
+                }
+
+                if (portalChanged)
+                {
+                    conflicts.Add(new RosterConflict(batch.Id, batch.UnitId, upload.Id, row.RowNumber, owner.Id, RosterConflictKind.ChangedInBoth, rawByRow[row.RowNumber].Cells.Select(c => c.Text).ToList(), owner.Name, now));
+                    Place(owner, row.RowNumber);
+                    continue;
+                }
+
+                person = owner;
+            }
+
             // A person's findings are keyed by column name (the same names as PersonFields), so the read-only
             // columns (个人编号, 人员类别 …) have a place in the grid too.
             var rowFindings = findingsByRow[row.RowNumber].Select(f => f.Column is { } c ? f.Finding with { Field = c.ToString() } : f.Finding).ToList();
@@ -188,7 +284,7 @@ public sealed class RosterImport(
             // and uploading the same file again pairs every row with the person it made last time.
             // A row without 个人编号 and ID number can only be recognised by its name.
             var id = row.Person.Normalized.IdNumber ?? "";
-            var person = (personalNumber is null ? null : byPersonalNumber[personalNumber].FirstOrDefault(p => !matched.Contains(p)))
+            person ??= (personalNumber is null ? null : byPersonalNumber[personalNumber].FirstOrDefault(p => !matched.Contains(p)))
                 ?? (id.Length > 0 ? byId[id] : byNameWithoutId[row.Person.Normalized.Name ?? ""]).FirstOrDefault(p => !matched.Contains(p));
 
             if (person is null)
@@ -204,6 +300,11 @@ public sealed class RosterImport(
                 if (person.HasSameValues(row.Person, rowFindings) && person.SourceRow == row.RowNumber)
                 {
                     unchanged++;
+                    if (person.SourceUploadId != upload.Id)
+                    {
+                        placedUnchanged.Add(person.Id);
+                    }
+
                     continue;
                 }
 
@@ -212,6 +313,7 @@ public sealed class RosterImport(
 
             person.Apply(row.Person, now, rowFindings);
             person.SourceRow = row.RowNumber;
+            person.SourceUploadId = upload.Id;
             // Read-only columns come from the register when the person is in it, whatever the file says.
             person.SetRosterColumns(
                 registered?.PersonalNumber ?? personalNumber,
@@ -237,9 +339,46 @@ public sealed class RosterImport(
             db.Entry(person).State = EntityState.Modified;
         }
 
+        // An earlier open conflict of a person this file decided about again is replaced by this file's outcome.
+        var decided = keyed.Values.Select(p => p.Id).ToList();
+        if (decided.Count > 0)
+        {
+            foreach (var old in await db.RosterConflicts.Where(c => c.BatchId == batch.Id && c.Resolution == RosterConflictResolution.Open && decided.Contains(c.PersonId)).ToListAsync(ct))
+            {
+                old.Resolve(RosterConflictResolution.Superseded, upload.Actor, now);
+            }
+        }
+
         var keyMoved = changed.Where(p => keyBefore[p.Id] is not null && keyBefore[p.Id] != p.UniqueIdNumber).Select(p => p.Id).ToList();
-        return new Merged(added, updated, unchanged, fresh, keyMoved);
+        return new Merged(added, updated, unchanged, fresh, keyMoved)
+        {
+            KeptPortal = keptPortal,
+            SkippedDeleted = skippedDeleted,
+            Conflicts = conflicts,
+            PlacedUnchanged = placedUnchanged,
+        };
+
+        // The person's row in this upload, without touching the person's values or version.
+        void Place(InsuredPerson person, int rowNumber)
+        {
+            if (person.SourceRow == rowNumber)
+            {
+                if (person.SourceUploadId != upload.Id)
+                {
+                    placedUnchanged.Add(person.Id);
+                }
+
+                return;
+            }
+
+            // The row moved in the workbook (sorted, rows inserted above): only the person's place changes.
+            person.SourceRow = rowNumber;
+            person.SourceUploadId = upload.Id;
+            changed.Add(person);
+        }
     }
+
+    private static string Cut(string? name) => (name ?? "").Length > 50 ? name![..50] : name ?? "";
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

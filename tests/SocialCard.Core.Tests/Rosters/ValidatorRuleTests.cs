@@ -50,7 +50,9 @@ public class ValidatorRuleTests
         Assert.Empty(result.SameNameGroups);
         Assert.Equal([2, 3, 4], result.Rows.Select(r => r.RowNumber));
         Assert.Equal("一班", result.Rows[2].ClassOrDepartment);
-        Assert.Equal(new ValidatedRosterRow(2, "P001", "在职", "张三", Ids.MaleConst, null, result.Rows[0].Person), result.Rows[0]);
+        Assert.Equal(new ValidatedRosterRow(2, "P001", "在职", "张三", Ids.MaleConst, null, result.Rows[0].Person) { RowStamp = result.Rows[0].RowStamp }, result.Rows[0]);
+        Assert.Matches("^[0-9a-f]{12}$", result.Rows[0].RowStamp);
+        Assert.NotEqual(result.Rows[0].RowStamp, result.Rows[1].RowStamp);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ namespace SocialCard.Web.Areas.Unit.Pages.Batches;
 /// The result page (检查结果): counts by severity, the persons as a grid with bad cells highlighted and
 /// the message beside them, filters, one-click fixes, and the clerk's workbook with the errors marked.
 /// </summary>
-public sealed class CheckModel(AppDbContext db, PersonWrites writes, AuditLog audit, IRosterReader reader, RosterSettings settings) : PageModel
+public sealed class CheckModel(AppDbContext db, PersonWrites writes, AuditLog audit, RosterWorkbooks workbooks, RosterConflicts conflicts) : PageModel
 {
     public const int PageSize = 200;
 
@@ -41,6 +41,12 @@ public sealed class CheckModel(AppDbContext db, PersonWrites writes, AuditLog au
     public int FixedFindings { get; private set; }
 
     public IReadOnlyList<string> Codes { get; private set; } = [];
+
+    /// <summary>Rows of re-uploaded workbooks the portal did not apply, still to be decided (oldest first).</summary>
+    public IReadOnlyList<RosterConflict> OpenConflicts { get; private set; } = [];
+
+    /// <summary>The portal's current person of each open conflict (absent: deleted).</summary>
+    public IReadOnlyDictionary<int, InsuredPerson> ConflictPersons { get; private set; } = new Dictionary<int, InsuredPerson>();
 
     /// <summary>Same-name groups: name → group number (1-based), for the filter and the row labels.</summary>
     public IReadOnlyDictionary<string, int> SameNameGroups { get; private set; } = new Dictionary<string, int>();
@@ -88,6 +94,14 @@ public sealed class CheckModel(AppDbContext db, PersonWrites writes, AuditLog au
         _ => "",
     };
 
+    /// <summary>A conflict's workbook values in grid order (ID numbers masked).</summary>
+    public static IEnumerable<string?> ConflictCells(RosterConflict c) =>
+        GridColumns.Where(col => !col.ReadOnly).Select(col => col.Column == RosterColumn.IdNumber ? CitizenId.Mask(RosterConflicts.Cell(c, col.Column) ?? "") : RosterConflicts.Cell(c, col.Column));
+
+    /// <summary>The portal's current values in the same order (ID numbers masked).</summary>
+    public static IEnumerable<string?> PortalCells(InsuredPerson p) =>
+        GridColumns.Where(col => !col.ReadOnly).Select(col => col.Column == RosterColumn.IdNumber ? p.MaskedIdNumber : CellText(p, col.Column));
+
     /// <summary>The 18-digit number the portal proposes for a 15-digit one, if any.</summary>
     public static string? Proposed18(InsuredPerson p) =>
         p.Findings.FirstOrDefault(f => f.Code == RuleCodes.IdLegacy15)?.SuggestedValue;
@@ -121,6 +135,11 @@ public sealed class CheckModel(AppDbContext db, PersonWrites writes, AuditLog au
         }
 
         var persons = await db.Persons.AsNoTracking().Where(p => p.BatchId == id).ToListAsync();
+        OpenConflicts = await db.RosterConflicts.AsNoTracking()
+            .Where(c => c.BatchId == id && c.Resolution == RosterConflictResolution.Open)
+            .OrderBy(c => c.Id).ToListAsync();
+        var conflictIds = OpenConflicts.Select(c => c.PersonId).ToHashSet();
+        ConflictPersons = persons.Where(p => conflictIds.Contains(p.Id)).ToDictionary(p => p.Id);
         Total = persons.Count;
         PersonsWithErrors = persons.Count(p => p.ErrorCount > 0);
         var all = persons.SelectMany(p => p.Findings).ToList();
@@ -178,31 +197,53 @@ public sealed class CheckModel(AppDbContext db, PersonWrites writes, AuditLog au
         return Redirect($"/Unit/Batches/Check/{id}{FilterQuery()}");
     }
 
-    /// <summary>The clerk's own workbook with every bad cell coloured and commented, plus a 错误清单 sheet.</summary>
-    public async Task<IActionResult> OnGetAnnotatedAsync(int id, int upload)
+    /// <summary>
+    /// The clerk's own workbook with every bad cell coloured and commented, plus a 错误清单 sheet and the hidden row
+    /// keys that let it be uploaded back without duplicating anyone.
+    /// </summary>
+    public async Task<IActionResult> OnGetAnnotatedAsync(int id, int upload, CancellationToken ct)
     {
-        var batch = await db.BatchesOf(User).AsNoTracking().SingleOrDefaultAsync(b => b.Id == id);
-        var stored = batch is null ? null : await db.RosterUploads.AsNoTracking().SingleOrDefaultAsync(u => u.Id == upload && u.BatchId == id && u.Accepted);
+        var batch = await db.BatchesOf(User).AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct);
+        var stored = batch is null ? null : await db.RosterUploads.AsNoTracking().SingleOrDefaultAsync(u => u.Id == upload && u.BatchId == id && u.Accepted, ct);
         if (stored is null)
         {
             return NotFound();
         }
 
-        var findings = RosterImport.Deserialize(stored.FindingsJson);
-        var output = new MemoryStream();
-        if (stored.Format == "xlsx")
+        var output = await workbooks.AnnotatedAsync(batch!, stored, ct);
+        audit.Record(User, "DownloadAnnotated", "Batch", id, batch!.UnitId, new { Upload = upload });
+        await db.SaveChangesAsync(ct);
+        return File(output, XlsxContentType, Path.GetFileNameWithoutExtension(stored.FileName) + "-错误标注.xlsx");
+    }
+
+    /// <summary>The whole batch as a roster (current values and findings, row keys), to edit offline and upload back.</summary>
+    public async Task<IActionResult> OnGetRosterAsync(int id, CancellationToken ct)
+    {
+        var batch = await db.BatchesOf(User).AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct);
+        if (batch is null)
         {
-            AnnotatedWorkbookWriter.AnnotateXlsx(new MemoryStream(stored.Content, writable: false), output, findings);
-        }
-        else
-        {
-            var read = reader.Read(new MemoryStream(stored.Content, writable: false), stored.FileName, settings.Limits);
-            AnnotatedWorkbookWriter.WriteFromRows(output, read.Rows, findings);
+            return NotFound();
         }
 
-        audit.Record(User, "DownloadAnnotated", "Batch", id, batch!.UnitId, new { Upload = upload });
-        await db.SaveChangesAsync();
-        output.Position = 0;
-        return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Path.GetFileNameWithoutExtension(stored.FileName) + "-错误标注.xlsx");
+        var output = await workbooks.BatchRosterAsync(batch, ct);
+        audit.Record(User, "DownloadBatchRoster", "Batch", id, batch.UnitId, null);
+        await db.SaveChangesAsync(ct);
+        var title = string.Concat(batch.Title.Where(c => !char.IsControl(c) && !Path.GetInvalidFileNameChars().Contains(c)));
+        return File(output, XlsxContentType, $"{title}-花名册.xlsx");
     }
+
+    /// <summary>保留网页上的值: the conflict's workbook row is dropped, the person stays as the portal holds it.</summary>
+    public async Task<IActionResult> OnPostKeepPortalAsync(int id, int conflictId, CancellationToken ct)
+    {
+        if (!await db.BatchesOf(User).AnyAsync(b => b.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        var kept = await conflicts.KeepPortalAsync(id, conflictId, User.ActorName(), ct);
+        TempData[kept.Succeeded ? "Notice" : "Error"] = kept.Succeeded ? $"已保留网页上{kept.Value}的信息，表格中这一行的修改未采用。" : kept.Error;
+        return Redirect($"/Unit/Batches/Check/{id}{FilterQuery()}#conflicts");
+    }
+
+    private const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 }

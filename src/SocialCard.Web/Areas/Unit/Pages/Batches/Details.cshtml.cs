@@ -16,7 +16,7 @@ namespace SocialCard.Web.Areas.Unit.Pages.Batches;
 
 [UploadLimit(UploadKind.Roster, "Upload")]
 [UploadLimit(UploadKind.Photos, "UploadPhotos")]
-public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions actions, RosterImport import, RosterSettings rosterSettings, PersonValidation validation, PhotoService photoService, PhotoSettings photoSettings, ImportThrottle throttle, PersonWrites persons) : PageModel
+public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions actions, RosterImport import, RosterSettings rosterSettings, PhotoService photoService, PhotoSettings photoSettings, ImportThrottle throttle, PersonWrites persons, RosterWorkbooks workbooks) : PageModel
 {
     public CollectionBatch Batch { get; private set; } = null!;
 
@@ -83,16 +83,9 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
         }
 
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == batch.UnitId);
-        var register = await db.Register.AsNoTracking()
-            .Where(r => r.UnitId == batch.UnitId)
-            .OrderBy(r => r.PersonalNumber)
-            .Select(r => new RegisterEntry(r.PersonalNumber, r.Category, r.Name, r.IdNumber))
-            .ToListAsync();
-        var output = new MemoryStream();
-        RosterTemplateWriter.Write(output, register, rosterSettings.Categories, validation.AddressMaxLength);
-        audit.Record(User, "DownloadTemplate", "Batch", batch.Id, batch.UnitId, new { Prefilled = register.Count });
+        var (output, rows, completed) = await workbooks.TemplateAsync(batch, HttpContext.RequestAborted);
+        audit.Record(User, "DownloadTemplate", "Batch", batch.Id, batch.UnitId, new { Prefilled = rows, Completed = completed });
         await db.SaveChangesAsync();
-        output.Position = 0;
         return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"社保卡信息采集-{unit.Number}.xlsx");
     }
 

@@ -12,7 +12,7 @@ using SocialCard.Web.Rosters;
 namespace SocialCard.Web.Areas.Unit.Pages.Persons;
 
 /// <summary>Adds a person to a batch or changes one; the same rules as the roster, findings beside each field.</summary>
-public sealed class EditModel(AppDbContext db, PersonValidation validation, PersonWrites writes) : PageModel
+public sealed class EditModel(AppDbContext db, PersonValidation validation, PersonWrites writes, RosterConflicts conflicts) : PageModel
 {
     private IReadOnlyList<Finding> _findings = [];
 
@@ -27,6 +27,15 @@ public sealed class EditModel(AppDbContext db, PersonValidation validation, Pers
 
     /// <summary>Whether the page shows a refused save (the findings are of what was typed, not of what is stored).</summary>
     public bool Refused { get; private set; }
+
+    /// <summary>A re-upload conflict whose workbook values the form shows (and whose saving closes it).</summary>
+    [BindProperty(SupportsGet = true, Name = "conflict")]
+    public int? ConflictId { get; set; }
+
+    public RosterConflict? Conflict { get; private set; }
+
+    /// <summary>What the portal holds for the person of <see cref="Conflict"/> (null for a deleted person).</summary>
+    public PersonForm? PortalValues { get; private set; }
 
     /// <summary>Where the clerk came from (search results, the check page with its filter, the batch page): only a local /Unit/ URL.</summary>
     [BindProperty(SupportsGet = true, Name = "returnUrl")]
@@ -74,6 +83,21 @@ public sealed class EditModel(AppDbContext db, PersonValidation validation, Pers
             _findings = person.Findings;
         }
 
+        if (ConflictId is { } conflictId)
+        {
+            Conflict = await conflicts.FindOpenAsync(batchId, conflictId);
+            var fits = Conflict is not null && (id is null ? Conflict.Kind == RosterConflictKind.Deleted : Conflict.PersonId == id && Conflict.Kind == RosterConflictKind.ChangedInBoth);
+            if (!fits)
+            {
+                TempData["Error"] = "这处上传冲突已经处理过了。";
+                return Redirect($"/Unit/Batches/Check/{batchId}#conflicts");
+            }
+
+            PortalValues = id is null ? null : Form;
+            Form = PersonForm.FromRow(Conflict!, Form.Version);
+            _findings = [];
+        }
+
         if (!batch.IsEditableByUnit)
         {
             TempData["Error"] = batch.CheckEditable().Error;
@@ -92,7 +116,7 @@ public sealed class EditModel(AppDbContext db, PersonValidation validation, Pers
         }
 
         Show(batch, id);
-        var saved = await writes.SaveAsync(batchId, id, Form.Version, Form.ToInput(), Form.ClassOrDepartment, User.ActorName(), ct);
+        var saved = await writes.SaveAsync(batchId, id, Form.Version, Form.ToInput(), Form.ClassOrDepartment, User.ActorName(), ct, ConflictId);
         _findings = saved.Findings;
         if (saved.HasErrors)
         {
@@ -103,7 +127,7 @@ public sealed class EditModel(AppDbContext db, PersonValidation validation, Pers
         if (!saved.Result.Succeeded)
         {
             TempData["Error"] = saved.Result.Error;
-            return Redirect($"/Unit/Batches/Details/{batchId}");
+            return Redirect(ConflictId is null ? $"/Unit/Batches/Details/{batchId}" : $"/Unit/Batches/Check/{batchId}#conflicts");
         }
 
         var person = saved.Result.Value!;

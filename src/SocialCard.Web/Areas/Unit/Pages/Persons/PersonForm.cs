@@ -1,4 +1,7 @@
+using SocialCard.Core.Batches;
 using SocialCard.Core.Persons;
+using SocialCard.Core.Rosters;
+using SocialCard.Web.Rosters;
 
 namespace SocialCard.Web.Areas.Unit.Pages.Persons;
 
@@ -26,6 +29,26 @@ public sealed class PersonForm
     public Guid Version { get; set; }
 
     public PersonInput ToInput() => new(Name, IdNumber, Sex, BirthDate, Ethnicity, Phone, Postcode, Address);
+
+    /// <summary>The values of a re-uploaded workbook row (a conflict), for the clerk to check and save; ethnicity as its code.</summary>
+    public static PersonForm FromRow(RosterConflict conflict, Guid version)
+    {
+        string? Cell(RosterColumn c) => RosterConflicts.Cell(conflict, c);
+        var ethnicity = Cell(RosterColumn.Ethnicity);
+        return new PersonForm
+        {
+            Name = Cell(RosterColumn.Name),
+            IdNumber = Cell(RosterColumn.IdNumber),
+            Sex = Cell(RosterColumn.Sex),
+            BirthDate = Cell(RosterColumn.BirthDate),
+            Ethnicity = Ethnicities.TryParse(ethnicity, out var e) ? e.Code : ethnicity,
+            Phone = Cell(RosterColumn.Phone),
+            Postcode = Cell(RosterColumn.Postcode),
+            Address = Cell(RosterColumn.Address),
+            ClassOrDepartment = Cell(RosterColumn.ClassOrDepartment),
+            Version = version,
+        };
+    }
 
     public static PersonForm From(InsuredPerson person)
     {

@@ -86,6 +86,7 @@ public static class ServiceSetup
         services.AddSingleton<IPhotoStore>(sp => new FileSystemPhotoStore(
             Path.GetFullPath(Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, sp.GetRequiredService<PhotoSettings>().Directory))));
         services.AddScoped<PhotoService>();
+        services.AddScoped<PhotoFileCleanup>();
         services.AddScoped<Documents.SummaryTables>();
         services.AddScoped<Documents.HallForms>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(RegistrySettings.Section).Get<RegistrySettings>() ?? new RegistrySettings());

@@ -5,6 +5,7 @@ using SocialCard.Core.Persons;
 using SocialCard.Core.Validation;
 using SocialCard.Data;
 using SocialCard.Web.Infrastructure;
+using SocialCard.Web.Photos;
 using SocialCard.Web.Rosters;
 
 namespace SocialCard.Web.Batches;
@@ -21,7 +22,7 @@ public sealed record PersonSave(Result<InsuredPerson> Result, IReadOnlyList<Find
 /// record, and the roster rules of the rest of the batch (duplicate ID, same name) applied again to everyone the
 /// change concerns, so deleting one of two rows with one ID number leaves the other clean.
 /// </summary>
-public sealed class PersonWrites(AppDbContext db, BatchWrites writes, PersonChecks checks, RosterSettings rosterSettings, AuditLog audit, TimeProvider clock, ILogger<PersonWrites> logger)
+public sealed class PersonWrites(AppDbContext db, BatchWrites writes, PersonChecks checks, PhotoFileCleanup photoFiles, RosterSettings rosterSettings, AuditLog audit, TimeProvider clock, ILogger<PersonWrites> logger)
 {
     public const string PersonConflict = "此人员信息刚被他人修改过（例如另一窗口或一次上传），您的修改未保存。请重新打开后再改。";
 
@@ -124,9 +125,14 @@ public sealed class PersonWrites(AppDbContext db, BatchWrites writes, PersonChec
             return Result<InsuredPerson>.Ok(person);
         }, ct);
 
-    /// <summary>Deletes a person of an editable batch; gives the person's name.</summary>
-    public Task<Result<string>> DeleteAsync(int batchId, int personId, string actor, CancellationToken ct = default) =>
-        writes.RunAsync(batchId, async batch =>
+    /// <summary>
+    /// Deletes a person of an editable batch; gives the person's name. The person's photo files are removed once the
+    /// deletion committed (<see cref="PhotoFileCleanup"/>), so a deletion that fails keeps them.
+    /// </summary>
+    public async Task<Result<string>> DeleteAsync(int batchId, int personId, string actor, CancellationToken ct = default)
+    {
+        PersonPhotoFiles? files = null;
+        var deleted = await writes.RunAsync(batchId, async batch =>
         {
             var editable = batch.CheckEditable();
             if (!editable.Succeeded)
@@ -140,12 +146,22 @@ public sealed class PersonWrites(AppDbContext db, BatchWrites writes, PersonChec
                 return Result<string>.Fail("该人员已不在此批次中（可能刚被删除）。");
             }
 
+            files = await photoFiles.CollectAsync(person, ct);
             db.Persons.Remove(person);
             await SaveAndRecheckAsync(batch, [person.IdNumber], [person.Name], ct);
-            audit.Record(actor, "DeletePerson", "Person", person.Id, batch.UnitId, new { person.Name, IdNumber = person.MaskedIdNumber, BatchId = batch.Id });
+            audit.Record(actor, "DeletePerson", "Person", person.Id, batch.UnitId, new { person.Name, IdNumber = person.MaskedIdNumber, BatchId = batch.Id, PhotoFiles = files.Hashes.Count });
             await db.SaveChangesAsync(ct);
             return Result<string>.Ok(person.Name);
         }, ct);
+
+        // Committed: RunAsync returns only after the commit (it throws, and keeps the files, when the commit fails).
+        if (deleted.Succeeded && files is not null)
+        {
+            await photoFiles.RemoveAsync(files);
+        }
+
+        return deleted;
+    }
 
     /// <summary>
     /// Saves the change, then applies the batch's group rules to the holders of the old and new ID numbers and names

@@ -34,6 +34,9 @@ public sealed class PhotoService(AppDbContext db, BatchWrites writes, IPhotoStor
 
     public static string StoreKey(int unitId) => $"unit-{unitId}";
 
+    /// <summary>Where the adjusted photos (自动调整) of one person wait for the clerk's 采用; removed with the person.</summary>
+    public static string CandidateKey(int unitId, int personId) => $"unit-{unitId}-person-{personId}-adjusted";
+
     /// <summary>
     /// Checks one file and, if it is a readable JPEG, makes it the person's current photo of that kind, under the
     /// batch's lock: the unit's while the batch is editable, the hall's (<paramref name="byHall"/>, an on-site photo)

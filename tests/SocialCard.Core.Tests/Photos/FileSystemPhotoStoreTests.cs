@@ -38,6 +38,20 @@ public sealed class FileSystemPhotoStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Listing_gives_the_hashes_of_one_key_only()
+    {
+        var first = await store.SaveAsync("person-1", Portraits.Jpeg());
+        var second = await store.SaveAsync("person-1", Portraits.Jpeg(quality: 90));
+        await store.SaveAsync("person-2", Portraits.Jpeg(quality: 50));
+        File.WriteAllText(Path.Combine(root, "person-1", $".{first}.partial.tmp"), "a save in progress");
+
+        Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), (await store.ListAsync("person-1")).Order(StringComparer.Ordinal));
+        Assert.Empty(await store.ListAsync("person-3"));
+        Assert.True(await store.DeleteAsync("person-1", first));
+        Assert.Equal([second], await store.ListAsync("person-1"));
+    }
+
+    [Fact]
     public async Task The_same_bytes_are_stored_once()
     {
         var photo = Portraits.Jpeg();

@@ -191,6 +191,94 @@ public abstract class PhotoTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task Deleting_a_person_removes_their_photo_files_but_keeps_files_other_persons_use()
+    {
+        var (unit, clerk, batchId, persons) = await BatchWithPersonsAsync(2);
+        using var clerkLease = clerk;
+        var (deleted, kept) = (persons[0], persons[1]);
+        // The deleted person: a camera original, adjusted (自动调整) and accepted (采用), so an original, an adjusted
+        // photo and the adjusted candidate; and an ID card scan with the same bytes as the other person's portrait.
+        var url = $"/Unit/Persons/Photo/{batchId}/{deleted.PersonId}";
+        var camera = Core.Tests.Photos.Fixing.CameraOriginals.Jpeg(Core.Tests.Photos.Fixing.CameraOriginals.Render(1500, 2000, 2.8, 750, 800));
+        var token = (await clerk.GetOkPageAsync(url)).QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using (var body = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(camera), "photo", "camera.jpg" } })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await clerk.Http.PostAsync(url, body)).StatusCode);
+        }
+
+        var fix = await clerk.SubmitAsync(url, "form[action*='Fix']", []);
+        var candidateUrl = fix.Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.SubmitAsync(candidateUrl, "form[action*='Accept']", [])).StatusCode);
+        var shared = PhotoFiles.Portrait(seed: 7); // not the adjusted photo's bytes (CompliantPortrait is made the same way)
+        await UploadPhotosAsync(clerk, batchId, "photos.zip", PhotoFiles.Zip([($"{kept.Id}.jpg", shared), ($"A{deleted.Id}.jpg", shared)]));
+
+        List<string> ownHashes, sharedHashes;
+        await using (var scope = Factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var photos = await db.Photos.AsNoTracking().Where(p => p.PersonId == deleted.PersonId || p.PersonId == kept.PersonId).ToListAsync();
+            sharedHashes = [.. photos.Where(p => p.PersonId == kept.PersonId).Select(p => p.Hash)];
+            ownHashes = [.. photos.Where(p => p.PersonId == deleted.PersonId).Select(p => p.Hash).Except(sharedHashes)];
+            Assert.Equal(2, ownHashes.Count); // the original and the adjusted photo
+            Assert.Equal(3, photos.Count(p => p.PersonId == deleted.PersonId));
+        }
+
+        var unitFolder = Path.Combine(Factory.PhotoDirectory, $"unit-{unit.Id}");
+        var candidateFolder = Path.Combine(Factory.PhotoDirectory, $"unit-{unit.Id}-person-{deleted.PersonId}-adjusted");
+        Assert.All(ownHashes.Concat(sharedHashes), h => Assert.True(File.Exists(Path.Combine(unitFolder, h + ".jpg")), h));
+        Assert.NotEmpty(Directory.GetFiles(candidateFolder, "*.jpg"));
+
+        var response = await clerk.PostWithTokenAsync($"/Unit/Batches/Details/{batchId}", $"/Unit/Batches/Details/{batchId}?handler=DeletePerson", new() { ["personId"] = deleted.PersonId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        Assert.All(ownHashes, h => Assert.False(File.Exists(Path.Combine(unitFolder, h + ".jpg")), "still on disk: " + h));
+        Assert.Empty(Directory.GetFiles(candidateFolder, "*.jpg"));
+        Assert.True(File.Exists(Path.Combine(unitFolder, sharedHashes.Single() + ".jpg")), "the other person's portrait was removed");
+        var kept2 = await clerk.Http.GetAsync($"/Unit/Persons/Photo/{batchId}/{kept.PersonId}");
+        Assert.Equal(HttpStatusCode.OK, kept2.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_delete_that_fails_to_commit_keeps_the_person_and_the_photo_files()
+    {
+        var (unit, clerk, batchId, persons) = await BatchWithPersonsAsync(1);
+        using var clerkLease = clerk;
+        await UploadPhotosAsync(clerk, batchId, "photos.zip", PhotoFiles.Zip([($"{persons[0].Id}.jpg", PhotoFiles.CompliantPortrait())]));
+        var page = await clerk.GetOkPageAsync($"/Unit/Batches/Details/{batchId}");
+        var token = page.QuerySelector("form[action*='DeletePerson'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        string hash;
+        await using (var scope = Factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            hash = await db.Photos.Where(p => p.PersonId == persons[0].PersonId).Select(p => p.Hash).SingleAsync();
+            // The deletion's last statement (its audit record) fails, so its transaction rolls back.
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"audit_entries\" RENAME TO \"audit_entries_gone\"");
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["personId"] = persons[0].PersonId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            response = await clerk.Http.PostAsync($"/Unit/Batches/Details/{batchId}?handler=DeletePerson", form);
+        }
+        finally
+        {
+            await using var scope = Factory.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync("ALTER TABLE \"audit_entries_gone\" RENAME TO \"audit_entries\"");
+        }
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        await using (var scope = Factory.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.True(await db.Persons.AnyAsync(p => p.Id == persons[0].PersonId));
+            Assert.True(await db.Photos.AnyAsync(p => p.PersonId == persons[0].PersonId));
+        }
+
+        Assert.True(File.Exists(Path.Combine(Factory.PhotoDirectory, $"unit-{unit.Id}", hash + ".jpg")), "the photo of a person still stored was removed");
+    }
+
+    [Fact]
     public async Task Hall_staff_accept_warnings_with_a_reason_but_not_errors_and_only_for_their_own_units()
     {
         var hall = await TestData.CreateHallWithStaffAsync(Factory);

@@ -89,6 +89,23 @@ public sealed class FileSystemPhotoStore : IPhotoStore
         return Task.FromResult(true);
     }
 
+    public Task<IReadOnlyList<string>> ListAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var directory = KeyDirectory(key);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!Directory.Exists(directory))
+        {
+            return Task.FromResult<IReadOnlyList<string>>([]);
+        }
+
+        // Only finished photos: a temporary file of a save in progress starts with a dot and ends in .tmp.
+        IReadOnlyList<string> hashes = [.. Directory.EnumerateFiles(directory, "*" + Extension)
+            .Select(Path.GetFileNameWithoutExtension)
+            .OfType<string>()
+            .Where(name => name.Length == 64 && IsLowerHex(name))];
+        return Task.FromResult(hashes);
+    }
+
     private string PhotoPath(string key, string hash)
     {
         if (hash is null || hash.Length != 64 || !IsLowerHex(hash))

@@ -19,4 +19,7 @@ public interface IPhotoStore
 
     /// <summary>Removes the photo; false when there was none.</summary>
     Task<bool> DeleteAsync(string key, string hash, CancellationToken cancellationToken = default);
+
+    /// <summary>The hashes of the photos stored under the key (none when the key has none), in no particular order.</summary>
+    Task<IReadOnlyList<string>> ListAsync(string key, CancellationToken cancellationToken = default);
 }

@@ -72,7 +72,7 @@ public sealed class PhotoModel(AppDbContext db, PhotoService photos, IPhotoStore
             return Redirect($"/Unit/Persons/Photo/{batchId}/{id}");
         }
 
-        var hash = await store.SaveAsync(PhotoService.StoreKey(Person.UnitId), result.Bytes, ct);
+        var hash = await store.SaveAsync(PhotoService.CandidateKey(Person.UnitId, Person.Id), result.Bytes, ct);
         return Redirect($"/Unit/Persons/Photo/{batchId}/{id}?candidate={hash}");
     }
 
@@ -152,15 +152,15 @@ public sealed class PhotoModel(AppDbContext db, PhotoService photos, IPhotoStore
         return stream is null ? NotFound() : File(stream, "image/jpeg");
     }
 
-    /// <summary>A candidate is only read from the person's own unit's store, by its exact content hash.</summary>
+    /// <summary>A candidate is only read from the person's own candidates, by its exact content hash.</summary>
     private async Task<byte[]?> ReadCandidateAsync(string hash, CancellationToken ct)
     {
-        if (hash.Length != 64 || !hash.All(char.IsAsciiHexDigit))
+        if (hash.Length != 64 || !hash.All(char.IsAsciiHexDigitLower))
         {
             return null;
         }
 
-        await using var stream = await store.OpenAsync(PhotoService.StoreKey(Person.UnitId), hash, ct);
+        await using var stream = await store.OpenAsync(PhotoService.CandidateKey(Person.UnitId, Person.Id), hash, ct);
         if (stream is null)
         {
             return null;

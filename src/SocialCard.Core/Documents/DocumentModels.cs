@@ -13,7 +13,7 @@ public sealed record SummaryRow(
     string? Address = null);
 
 /// <summary>
-/// 社保卡信息采集汇总表 (DOMAIN.md §7): the unit's list of persons in a batch, sealed by the unit and handed in at the
+/// 社保卡信息采集汇总表 (docs/DOMAIN.md §7): the unit's list of persons in a batch, sealed by the unit and handed in at the
 /// hall. <see cref="Digest"/> (see <see cref="BatchDigest"/>) and <see cref="QrPayload"/> (a URL or the batch code
 /// plus digest, chosen by the caller) let the hall match the paper with the electronic batch.
 /// </summary>
@@ -40,7 +40,7 @@ public static class UnitContactText
 }
 
 /// <summary>
-/// 社会保障卡申领表, one A4 page per person (DOMAIN.md §7). Full data, unmasked: the person signs it.
+/// 社会保障卡申领表, one A4 page per person (docs/DOMAIN.md §7). Full data, unmasked: the person signs it.
 /// <see cref="Photo"/> is a JPEG with a JFIF APP0 or Exif APP1 segment (the portal's normalised photo), or null for an empty box;
 /// <see cref="UnitContact"/> is the unit's contact person and phone (see <see cref="UnitContactText"/>).
 /// </summary>
@@ -68,7 +68,7 @@ public sealed record ApplicationForm(
 public sealed record ConfirmationItem(string Label, string? RegisteredValue, bool MatchedRegistry = false);
 
 /// <summary>
-/// 个人信息确认表 (DOMAIN.md §7): the person's data as held, each item with ✓ / × / 无 boxes and a blank for the
+/// 个人信息确认表 (docs/DOMAIN.md §7): the person's data as held, each item with ✓ / × / 无 boxes and a blank for the
 /// correct value. When the person also has a legacy 15-digit number both are printed with a box to tick the valid one.
 /// </summary>
 public sealed record ConfirmationForm(

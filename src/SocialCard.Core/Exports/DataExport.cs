@@ -1,7 +1,7 @@
 namespace SocialCard.Core.Exports;
 
 /// <summary>
-/// One 分批报盘 export of a unit's accepted persons (DOMAIN.md §3, Dalian variant): a zip named
+/// One 分批报盘 export of a unit's accepted persons (docs/DOMAIN.md §3, Dalian variant): a zip named
 /// <c>&lt;unit number&gt;out_&lt;n&gt;.zip</c>, where <see cref="Number"/> runs per unit from 1. Kept as history; the
 /// persons it holds point to it and leave the pending list.
 /// </summary>

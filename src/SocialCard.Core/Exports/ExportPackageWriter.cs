@@ -18,7 +18,7 @@ public sealed class ExportPhotoMissingException(string personName)
 }
 
 /// <summary>
-/// Writes one 分批报盘 zip (DOMAIN.md §3, Dalian variant):
+/// Writes one 分批报盘 zip (docs/DOMAIN.md §3, Dalian variant):
 /// <code>
 /// 1111011out_1.xlsx                  the roster in the template layout (readable by the portal's RosterReader)
 /// 1111011/&lt;ID&gt;-&lt;name&gt;.jpg          photos of a company's persons

@@ -13,7 +13,7 @@ public enum ExportPhotoSource
     /// <summary>The identity registry holds the ID photo: no file in the zip, card production fetches it.</summary>
     Registry = 2,
 
-    /// <summary>No photo needed (kindergarten children, DOMAIN.md §3 Wuzhou).</summary>
+    /// <summary>No photo needed (kindergarten children, docs/DOMAIN.md §3 Wuzhou).</summary>
     None = 3,
 }
 

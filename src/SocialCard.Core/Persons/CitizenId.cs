@@ -56,11 +56,12 @@ public sealed class CitizenId : IEquatable<CitizenId>
 
     /// <summary>
     /// Parses text as typed or imported: full-width characters, spaces and a lower-case x are corrected
-    /// (<c>ID_NORMALIZED</c>); every problem is a finding. Without <paramref name="regions"/> only the province
-    /// is checked; <paramref name="today"/> defaults to the current date in China.
+    /// (<c>ID_NORMALIZED</c>); every problem is a finding. The six-digit region code is looked up in
+    /// <paramref name="regions"/>, by default <see cref="Gb2260RegionTable.BuiltIn"/>; <paramref name="today"/>
+    /// defaults to the current date in China.
     /// </summary>
     public static CitizenIdParseResult Parse(string? raw, IRegionTable? regions = null, DateOnly? today = null) =>
-        CitizenIdParser.Parse(raw, regions, today ?? ChinaClock.Today);
+        CitizenIdParser.Parse(raw, regions ?? Gb2260RegionTable.BuiltIn, today ?? ChinaClock.Today);
 
     /// <summary>The ISO 7064 MOD 11-2 check character ("0"–"9" or "X") for 17 ASCII digits.</summary>
     /// <exception cref="ArgumentException">The input is not exactly 17 ASCII digits (a programming error).</exception>

@@ -10,7 +10,7 @@ internal static partial class CitizenIdParser
     private const string Field = PersonFields.IdNumber;
     private static readonly DateOnly EarliestBirthDate = new(1900, 1, 1);
 
-    public static CitizenIdParseResult Parse(string? raw, IRegionTable? regions, DateOnly today)
+    public static CitizenIdParseResult Parse(string? raw, IRegionTable regions, DateOnly today)
     {
         var findings = new List<Finding>();
         if (string.IsNullOrWhiteSpace(raw))
@@ -54,7 +54,7 @@ internal static partial class CitizenIdParser
         return new CitizenIdParseResult(null, normalized, findings);
     }
 
-    private static CitizenId? Check18(string id, IRegionTable? regions, DateOnly today, List<Finding> findings)
+    private static CitizenId? Check18(string id, IRegionTable regions, DateOnly today, List<Finding> findings)
     {
         var errorsBefore = CountErrors(findings);
         var isForeigner = id[0] == '9';
@@ -80,7 +80,7 @@ internal static partial class CitizenIdParser
         return CountErrors(findings) == errorsBefore ? new CitizenId(id) : null;
     }
 
-    private static string? Check15(string id, IRegionTable? regions, List<Finding> findings)
+    private static string? Check15(string id, IRegionTable regions, List<Finding> findings)
     {
         var errorsBefore = CountErrors(findings);
         if (!ProvinceCodes.IsProvince(id.AsSpan(0, 2)))
@@ -130,11 +130,11 @@ internal static partial class CitizenIdParser
         }
     }
 
-    private static void CheckRegionTable(string code, IRegionTable? regions, List<Finding> findings)
+    private static void CheckRegionTable(string code, IRegionTable regions, List<Finding> findings)
     {
         // 810000 / 820000 / 830000 head the residence permits of Hong Kong, Macao and Taiwan residents;
         // GB/T 2260 files do not always list them.
-        if (regions is null || code is "810000" or "820000" or "830000" || regions.Contains(code))
+        if (code is "810000" or "820000" or "830000" || regions.Contains(code))
         {
             return;
         }

@@ -6,7 +6,7 @@ using SocialCard.Core.Validation;
 namespace SocialCard.Core.Persons;
 
 /// <summary>
-/// One insured person's collection record (DOMAIN.md §4) inside a unit's batch. Values are stored
+/// One insured person's collection record (docs/DOMAIN.md §4) inside a unit's batch. Values are stored
 /// as normalised by <see cref="PersonValidator"/>; the error and warning counts are those of the
 /// last validation, so a batch can be checked for declaration without re-validating every person.
 /// </summary>

@@ -6,8 +6,8 @@ public sealed class PersonValidationOptions
     /// <summary>Maximum length of the residential address in characters (Weifang: 24). Must be positive.</summary>
     public int AddressMaxLength { get; init; } = 24;
 
-    /// <summary>GB/T 2260 table for ID_UNKNOWN_REGION; null checks the province only.</summary>
-    public IRegionTable? Regions { get; init; }
+    /// <summary>GB/T 2260 table for ID_UNKNOWN_REGION; by default the built-in one (1980–2020, abolished codes included).</summary>
+    public IRegionTable Regions { get; init; } = Gb2260RegionTable.BuiltIn;
 
     /// <summary>The date birth dates must not exceed; null means today in China. Set it in tests.</summary>
     public DateOnly? Today { get; init; }

@@ -1,7 +1,7 @@
 namespace SocialCard.Core.Photos;
 
 /// <summary>
-/// What a card photo must be (DOMAIN.md §6, MOHRSS 2011) and the thresholds of the pixel checks. Every value is a
+/// What a card photo must be (docs/DOMAIN.md §6, MOHRSS 2011) and the thresholds of the pixel checks. Every value is a
 /// per-deployment setting; the defaults are the national specification, and for the pixel checks values
 /// calibrated on generated portraits (docs/PHOTOS.md) that err towards warning a person rather than passing.
 /// </summary>

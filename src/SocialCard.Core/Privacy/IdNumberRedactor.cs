@@ -4,7 +4,7 @@ using SocialCard.Core.Persons;
 namespace SocialCard.Core.Privacy;
 
 /// <summary>
-/// Masks citizen ID numbers inside free text before it is logged (DOMAIN.md §9): every run of 17 digits plus a
+/// Masks citizen ID numbers inside free text before it is logged (docs/DOMAIN.md §9): every run of 17 digits plus a
 /// digit or X/x, and every run of exactly 15 digits, that is not part of a longer run of digits becomes
 /// <see cref="CitizenId.Mask"/> of itself. Full-width digits count as digits. Longer numbers (bank cards,
 /// order numbers) are left alone.

@@ -1,7 +1,7 @@
 namespace SocialCard.Core.Registry;
 
 /// <summary>
-/// The identity registry (公安人口信息库) the information centre compares collected persons with (DOMAIN.md §8).
+/// The identity registry (公安人口信息库) the information centre compares collected persons with (docs/DOMAIN.md §8).
 /// <see cref="MockIdentityRegistry"/> simulates it; a real adapter (HTTP, say) implements the same contract.
 /// </summary>
 public interface IIdentityRegistry

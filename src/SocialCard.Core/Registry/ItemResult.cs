@@ -1,6 +1,6 @@
 namespace SocialCard.Core.Registry;
 
-/// <summary>The registry's answer for one compared item (DOMAIN.md §8; the Beijing form's ✓, × and 无).</summary>
+/// <summary>The registry's answer for one compared item (docs/DOMAIN.md §8; the Beijing form's ✓, × and 无).</summary>
 public enum ItemResult
 {
     /// <summary>The submitted value equals the registry's (✓).</summary>

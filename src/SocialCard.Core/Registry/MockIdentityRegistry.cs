@@ -5,7 +5,7 @@ using SocialCard.Core.Persons;
 namespace SocialCard.Core.Registry;
 
 /// <summary>
-/// A simulated identity registry (DOMAIN.md §8). It holds the synthetic population of <see cref="RegistryPopulation"/>
+/// A simulated identity registry (docs/DOMAIN.md §8). It holds the synthetic population of <see cref="RegistryPopulation"/>
 /// without storing it: a lookup parses the ID number and derives the record (O(1), no allocation beyond the record),
 /// so a 1-million population costs nothing to build. Only <see cref="MockRegistryOptions.Include"/> is stored.
 /// A share of records differ from what units submit (<see cref="PlantedDifference"/>). Photos: with

@@ -31,7 +31,7 @@ public sealed record RegistryComparison(
     /// <summary>The registry holds a photo (fetch it with <see cref="IIdentityRegistry.GetPhotoAsync"/>).</summary>
     public bool HasPhoto => PhotoResult == ItemResult.Match;
 
-    /// <summary>Every item matches: the person gets an application form with the registry photo (DOMAIN.md §3 step 4).</summary>
+    /// <summary>Every item matches: the person gets an application form with the registry photo (docs/DOMAIN.md §3 step 4).</summary>
     public bool AllMatch => Items.All(i => this[i] == ItemResult.Match);
 
     /// <summary>The six items in form order.</summary>

@@ -1,7 +1,7 @@
 namespace SocialCard.Core.Registry;
 
 /// <summary>
-/// Which registry values a comparison may reveal when they differ from the submitted ones (DOMAIN.md §8, §9).
+/// Which registry values a comparison may reveal when they differ from the submitted ones (docs/DOMAIN.md §8, §9).
 /// A value is only ever revealed for a <see cref="ItemResult.Mismatch"/>; matching values need no reveal.
 /// </summary>
 [Flags]

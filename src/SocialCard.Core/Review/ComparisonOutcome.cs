@@ -1,6 +1,6 @@
 namespace SocialCard.Core.Review;
 
-/// <summary>The overall result of comparing one person with the identity registry (DOMAIN.md §8).</summary>
+/// <summary>The overall result of comparing one person with the identity registry (docs/DOMAIN.md §8).</summary>
 public enum ComparisonOutcome
 {
     /// <summary>Every item matches: the person gets an application form with the registry photo.</summary>

@@ -1,6 +1,6 @@
 namespace SocialCard.Core.Review;
 
-/// <summary>What the hall asks of a person after reviewing the batch (DOMAIN.md §3 step 4).</summary>
+/// <summary>What the hall asks of a person after reviewing the batch (docs/DOMAIN.md §3 step 4).</summary>
 public enum HallMark
 {
     None = 0,

@@ -25,7 +25,7 @@ public sealed record UnitProfileCheck(string? ContactPerson, string? Phone, stri
 }
 
 /// <summary>
-/// 单位信息 (DOMAIN.md §3, Xiaoyi): every item is required before a batch is declared, no item may hold a tab, line
+/// 单位信息 (docs/DOMAIN.md §3, Xiaoyi): every item is required before a batch is declared, no item may hold a tab, line
 /// break or other control character, a landline is written 区号-号码 with an ASCII hyphen (full-width and dash
 /// variants are normalised to "-"), a mobile number has 11 digits, and the e-mail address has the basic form.
 /// </summary>

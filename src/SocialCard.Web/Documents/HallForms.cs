@@ -24,7 +24,7 @@ public sealed record PrintedForms(MemoryStream? Pdf, int Persons, int PortalPhot
 }
 
 /// <summary>
-/// The hall's printed forms for a declared or accepted batch (DOMAIN.md §3 step 4, §7): 社会保障卡申领表 for persons
+/// The hall's printed forms for a declared or accepted batch (docs/DOMAIN.md §3 step 4, §7): 社会保障卡申领表 for persons
 /// whose registry comparison matched, 个人信息确认表 for those who did not — or for a selection of the batch's persons.
 /// Application forms carry the person's current portrait from the portal, else the registry photo, else an empty box.
 /// Photos are loaded while the PDF is drawn, a few at a time, so a large batch's photos are not held twice.

@@ -53,7 +53,7 @@ public sealed record ExportOutcome(bool Found, DataExport? Export, string? Error
 public sealed record ExportDownload(DataExport? Export, Stream? Content);
 
 /// <summary>
-/// 分批报盘 (DOMAIN.md §3, Dalian variant): a unit's persons of accepted batches who are not held by the hall and have
+/// 分批报盘 (docs/DOMAIN.md §3, Dalian variant): a unit's persons of accepted batches who are not held by the hall and have
 /// a photo source go out as one zip (<see cref="ExportPackageWriter"/>) named <c>&lt;unit&gt;out_&lt;n&gt;.zip</c>, and leave
 /// the pending list. The zip is written to a temporary file first; the export row and the persons' marks are saved in
 /// one transaction, which re-checks the running number (the unique index on unit and number guards the rest) and the
@@ -307,7 +307,7 @@ public sealed class ExportService(
         IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>> ExportedBefore,
         IReadOnlyDictionary<int, string> Batches)
     {
-        /// <summary>Kindergarten children need no photo (DOMAIN.md §3, Wuzhou); everyone else does.</summary>
+        /// <summary>Kindergarten children need no photo (docs/DOMAIN.md §3, Wuzhou); everyone else does.</summary>
         public ExportPlan Plan(int unitId, UnitType type) => ExportPlanner.Plan(
             Candidates.Where(c => c.Person.UnitId == unitId),
             photoRequired: type != UnitType.Kindergarten,

@@ -10,7 +10,10 @@ public sealed class ValidationSettings
     /// <summary>Longest residential address accepted, in characters (Weifang: 24).</summary>
     public int AddressMaxLength { get; set; } = 24;
 
-    /// <summary>Optional GB/T 2260 table (CSV: year,code,name). Without it only the province is checked.</summary>
+    /// <summary>
+    /// Optional GB/T 2260 CSV (year,code,name) whose codes are added to the built-in 1980–2020 table, e.g. codes
+    /// created after 2020. Without it the built-in table alone checks the six-digit region code.
+    /// </summary>
     public string? RegionTablePath { get; set; }
 
     public PersonValidationOptions Build(string contentRoot)
@@ -20,7 +23,7 @@ public sealed class ValidationSettings
             throw new StartupException($"Validation:AddressMaxLength is {AddressMaxLength}; set a number of characters between 1 and 200 (default 24).");
         }
 
-        IRegionTable? regions = null;
+        var regions = Gb2260RegionTable.BuiltIn;
         if (!string.IsNullOrWhiteSpace(RegionTablePath))
         {
             var path = Path.GetFullPath(Path.Combine(contentRoot, RegionTablePath));
@@ -28,10 +31,10 @@ public sealed class ValidationSettings
             {
                 throw new StartupException(
                     $"Validation:RegionTablePath points to '{path}', which does not exist. Give the path of a GB/T 2260 CSV " +
-                    "(year,code,name), or remove the setting to check only province codes.");
+                    "(year,code,name) to add to the built-in region codes, or remove the setting to use the built-in codes alone.");
             }
 
-            regions = Gb2260RegionTable.Load(path);
+            regions = regions.Including(Gb2260RegionTable.Load(path));
         }
 
         return new PersonValidationOptions { AddressMaxLength = AddressMaxLength, Regions = regions };

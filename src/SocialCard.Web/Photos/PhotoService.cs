@@ -158,7 +158,7 @@ public sealed class PhotoService(AppDbContext db, BatchWrites writes, IPhotoStor
             var covered = currentPhotos.Where(g => g.Key.Kind == PhotoKind.Portrait).Select(g => g.Key.PersonId)
                 .Concat(report.Files.Where(f => f.Kind == nameof(PhotoKind.Portrait) && f.PersonId is not null).Select(f => f.PersonId!.Value))
                 .ToHashSet();
-            // Kindergarten children need no photo (DOMAIN.md §3, Wuzhou); everyone else without one is PHOTO_MISSING.
+            // Kindergarten children need no photo (docs/DOMAIN.md §3, Wuzhou); everyone else without one is PHOTO_MISSING.
             var unitType = await db.Units.Where(u => u.Id == locked.UnitId).Select(u => u.Type).SingleAsync(ct);
             if (unitType != Core.Units.UnitType.Kindergarten)
             {

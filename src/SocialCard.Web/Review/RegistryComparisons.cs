@@ -15,7 +15,7 @@ public sealed record ComparisonRun(int ComparedNow, int Pending, int Total, stri
 }
 
 /// <summary>
-/// Compares a declared batch with the identity registry (DOMAIN.md §8), set-based through <see cref="IIdentityRegistry"/>.
+/// Compares a declared batch with the identity registry (docs/DOMAIN.md §8), set-based through <see cref="IIdentityRegistry"/>.
 /// Only persons without a stored answer are asked, and every answer obtained is stored before the run reports a
 /// failure, so an outage loses nothing and running again completes the batch.
 /// </summary>

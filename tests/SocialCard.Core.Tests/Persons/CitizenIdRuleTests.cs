@@ -257,8 +257,8 @@ public class CitizenIdRuleTests
     }
 
     [Fact]
-    public void Without_a_table_only_the_province_is_checked() =>
-        Assert.Empty(Parse(Ids.Make("430199", "19900101", "057")).Findings);
+    public void Without_a_table_the_built_in_one_checks_all_six_digits() =>
+        Assert.Equal(RuleCodes.IdUnknownRegion, Assert.Single(Parse(Ids.Make("430199", "19900101", "057")).Findings).Code);
 
     [Theory]
     [InlineData("430111")] // in the table

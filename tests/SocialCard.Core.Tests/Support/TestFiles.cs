@@ -1,37 +1,42 @@
 namespace SocialCard.Core.Tests.Support;
 
-/// <summary>Finds files outside the test output folder by walking up from it. A missing file fails the test.</summary>
+/// <summary>
+/// Files of this repository that tests read. Every path is found inside <see cref="RepositoryRoot"/>, the folder
+/// holding SocialCard.sln above the test output folder; nothing beside or above the repository is read.
+/// A missing file fails the test.
+/// </summary>
 internal static class TestFiles
 {
-    private const string Gb2260RelativePath = "shared/data/gb2260_address_codes_1980_2020.csv";
+    private static readonly Lazy<string> Root = new(FindRepositoryRoot);
 
-    /// <summary>The shared GB/T 2260 CSV (…/shared/data/ next to or above the repository).</summary>
-    public static string Gb2260Csv => FindUpwards(Gb2260RelativePath, alsoInParent: true)
-        ?? throw new FileNotFoundException(
-            $"GB2260 test data not found: looked for '{Gb2260RelativePath}' and '../{Gb2260RelativePath}' in every folder above "
-            + $"'{AppContext.BaseDirectory}'. The file belongs to the shared project data (/work/shared/data); restore it.");
+    /// <summary>The repository's top folder (where SocialCard.sln is).</summary>
+    public static string RepositoryRoot => Root.Value;
 
     /// <summary>docs/RULES.md of this repository.</summary>
-    public static string RulesDoc => FindUpwards("docs/RULES.md", alsoInParent: false)
-        ?? throw new FileNotFoundException($"docs/RULES.md not found above '{AppContext.BaseDirectory}'.");
+    public static string RulesDoc => InRepository("docs/RULES.md");
 
-    private static string? FindUpwards(string relativePath, bool alsoInParent)
+    /// <summary>A file of this repository by its path from the top, e.g. "docs/RULES.md".</summary>
+    public static string InRepository(string relativePath)
+    {
+        var path = Path.GetFullPath(Path.Combine(RepositoryRoot, relativePath));
+        if (!path.StartsWith(RepositoryRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{relativePath}' leads outside the repository '{RepositoryRoot}'.", nameof(relativePath));
+        }
+
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{relativePath} not found in the repository '{RepositoryRoot}'.", path);
+    }
+
+    private static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var here = Path.Combine(dir.FullName, relativePath);
-            if (File.Exists(here))
+            if (File.Exists(Path.Combine(dir.FullName, "SocialCard.sln")))
             {
-                return here;
-            }
-
-            var besides = Path.Combine(dir.FullName, "..", relativePath);
-            if (alsoInParent && File.Exists(besides))
-            {
-                return Path.GetFullPath(besides);
+                return dir.FullName;
             }
         }
 
-        return null;
+        throw new DirectoryNotFoundException($"SocialCard.sln not found in any folder above '{AppContext.BaseDirectory}'.");
     }
 }

@@ -88,7 +88,6 @@ public class PortalFactory : WebApplicationFactory<Program>
                 ["Logs:File"] = LogFile,
                 ["Serilog:MinimumLevel:Default"] = "Information",
                 ["DataProtection:KeysDirectory"] = Path.Combine(_workDirectory, "keys"),
-                ["Validation:RegionTablePath"] = TestEnvironment.RegionTablePath,
                 ["Photos:Directory"] = PhotoDirectory,
                 ["Exports:Directory"] = ExportDirectory,
                 // Every test signs in from the one test-server address; the sign-in limit has tests of its own.

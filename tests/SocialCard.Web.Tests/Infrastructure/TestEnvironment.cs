@@ -16,26 +16,6 @@ public static class TestEnvironment
                 $"{PostgresVariable} is not set. Run the tests with scripts/test.sh, which starts a throwaway PostgreSQL cluster, " +
                 $"or point {PostgresVariable} at a server where this user may create databases.");
 
-    /// <summary>The shared GB/T 2260 table (…/shared/data beside or above the repository), so tests check full region codes.</summary>
-    public static string RegionTablePath
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "data", "gb2260_address_codes_1980_2020.csv"), Path.Combine(dir.FullName, "..", "shared", "data", "gb2260_address_codes_1980_2020.csv") })
-                {
-                    if (File.Exists(candidate))
-                    {
-                        return Path.GetFullPath(candidate);
-                    }
-                }
-            }
-
-            throw new InvalidOperationException("shared/data/gb2260_address_codes_1980_2020.csv was not found beside or above the repository; the tests need the shared project data.");
-        }
-    }
-
     public static string LogsDirectory
     {
         get

@@ -27,7 +27,7 @@ public sealed record FaceLandmarks(
 public sealed record FaceAnalysis(IReadOnlyList<PixelRect> Faces, FaceLandmarks? Landmarks);
 
 /// <summary>
-/// Face and eye geometry of a card photo (DOMAIN.md §6, docs/RULES.md "Photos"; method and limits: docs/PHOTOS.md):
+/// Face and eye geometry of a card photo (docs/DOMAIN.md §6, docs/RULES.md "Photos"; method and limits: docs/PHOTOS.md):
 /// Viola–Jones face and eye detection with OpenCV's cascades, eye centres refined on the dark iris, face width
 /// from the skin extent at ear level, head top from the first non-background row. Stateless and thread-safe.
 /// </summary>

@@ -34,7 +34,7 @@ public sealed record SourceFace(PixelPoint Eyes, double FaceWidth, double? HairT
 public sealed record FramingPlan(double Scale, double EyesX, double EyesY, CropRect Crop, ImageEdges Padded);
 
 /// <summary>
-/// Chooses scale and crop so that the photo meets the geometry of DOMAIN.md §6 with room to spare (measurements
+/// Chooses scale and crop so that the photo meets the geometry of docs/DOMAIN.md §6 with room to spare (measurements
 /// are a few pixels uncertain, and a value near a limit sends the photo to a person):
 /// <list type="bullet">
 /// <item>face width: the middle of the allowed range (217 px of 179–255), smaller only when the hair would otherwise

@@ -6,7 +6,7 @@ using SocialCard.Core.Validation;
 namespace SocialCard.Core.Photos.Fixing;
 
 /// <summary>
-/// Makes a card photo (DOMAIN.md §6) out of a larger or misframed portrait: a camera photo, a scan, a photo of the
+/// Makes a card photo (docs/DOMAIN.md §6) out of a larger or misframed portrait: a camera photo, a scan, a photo of the
 /// right size with the wrong dpi, file size or framing. Method and limits: docs/PHOTOS.md, "Fixing".
 /// Stateless and thread-safe; create one at start-up (it holds the cascades) and share it.
 /// </summary>

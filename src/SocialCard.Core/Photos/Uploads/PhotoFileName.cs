@@ -7,7 +7,7 @@ namespace SocialCard.Core.Photos.Uploads;
 public sealed record PhotoFileNameInfo(PhotoKind Kind, string IdNumber, string? Name);
 
 /// <summary>
-/// The naming conventions units use (DOMAIN.md §6): <c>&lt;ID&gt;.jpg</c>, <c>&lt;15-digit ID&gt;.jpg</c>,
+/// The naming conventions units use (docs/DOMAIN.md §6): <c>&lt;ID&gt;.jpg</c>, <c>&lt;15-digit ID&gt;.jpg</c>,
 /// <c>&lt;ID&gt;-&lt;name&gt;.jpg</c>, <c>&lt;ID&gt;&lt;name&gt;.jpg</c>, and ID card scans <c>A&lt;ID&gt;&lt;name&gt;.jpg</c>
 /// / <c>B&lt;ID&gt;&lt;name&gt;.jpg</c>. A 15-digit number is converted to its 18-digit form for matching.
 /// </summary>

@@ -8,7 +8,7 @@ namespace SocialCard.Core.Tests.Photos.Faces;
 
 /// <summary>
 /// Face geometry on the astronaut photograph and on framings of it whose landmarks are known from the
-/// hand-measured originals: each limit of DOMAIN.md §6 is crossed by a known amount.
+/// hand-measured originals: each limit of docs/DOMAIN.md §6 is crossed by a known amount.
 /// </summary>
 public class FaceGeometryTests
 {

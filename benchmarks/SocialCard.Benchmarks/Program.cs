@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocialCard.Benchmarks;
 using SocialCard.Core.Batches;
+using SocialCard.Core.Common;
 using SocialCard.Core.Persons;
 using SocialCard.Core.Rosters;
 using SocialCard.Core.Units;
@@ -85,7 +86,7 @@ static async Task<int> ImportAsync(string file, DatabaseProvider provider, strin
     var baseline = Process.GetCurrentProcess().WorkingSet64;
     var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
     var clock = Stopwatch.StartNew();
-    RosterImportOutcome outcome;
+    Result<RosterImported> outcome;
     await using (var scope = services.CreateAsyncScope())
     {
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -95,10 +96,10 @@ static async Task<int> ImportAsync(string file, DatabaseProvider provider, strin
 
     clock.Stop();
     var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-    var upload = outcome.Upload ?? throw new InvalidOperationException(outcome.Refusal);
+    var upload = outcome.Value?.Upload ?? throw new InvalidOperationException(outcome.Error);
     if (!upload.Accepted)
     {
-        Console.Error.WriteLine("file refused: " + string.Join("; ", outcome.Findings.Select(f => f.Finding.Message)));
+        Console.Error.WriteLine("file refused: " + string.Join("; ", outcome.Value.Findings.Select(f => f.Finding.Message)));
         return 1;
     }
 

@@ -93,6 +93,12 @@ public static class ServiceSetup
         services.AddSingleton<MockIdentityRegistry>(sp => sp.GetRequiredService<RegistrySettings>().Build(sp.GetRequiredService<IJpegCodec>()));
         services.AddSingleton<IIdentityRegistry>(sp => sp.GetRequiredService<MockIdentityRegistry>());
         services.AddScoped<RegistryComparisons>();
+        services.AddScoped<HallMarks>();
+        services.AddScoped<OnSitePhotos>();
+        services.AddScoped<PhotoReviews>();
+        services.AddScoped<Admin.AdminWrites>();
+        services.AddScoped<Admin.AccountWrites>();
+        services.AddScoped<Admin.UnitProfileWrites>();
         services.AddScoped<Dashboard.ProgressDashboard>();
         services.AddStatusLookup();
         services.AddApiRateLimit();

@@ -12,6 +12,9 @@ public sealed class CollectionBatch : IVersioned
 {
     public const int TitleMaxLength = 60;
 
+    /// <summary>The longest reason the hall may give when it returns a batch.</summary>
+    public const int ReturnReasonMaxLength = 500;
+
     private readonly List<BatchTransition> _history = [];
     private readonly List<InsuredPerson> _persons = [];
 
@@ -69,6 +72,28 @@ public sealed class CollectionBatch : IVersioned
     public Result CheckEditable() => IsEditableByUnit
         ? Result.Ok()
         : Result.Fail($"批次当前状态为“{Status.ToChinese()}”，不能修改；如需修改请先撤销申报。");
+
+    /// <summary>The hall may mark persons (on-site photo, correction) of a declared or accepted batch.</summary>
+    public bool AllowsHallMarks => Status is BatchStatus.Declared or BatchStatus.Accepted;
+
+    /// <summary>The hall may compare a declared or accepted batch with the identity registry.</summary>
+    public bool AllowsComparison => Status is BatchStatus.Declared or BatchStatus.Accepted;
+
+    /// <summary>The hall may print application and confirmation forms of a declared or accepted batch.</summary>
+    public bool AllowsHallForms => Status is BatchStatus.Declared or BatchStatus.Accepted;
+
+    public Result CheckHallMarks() => AllowsHallMarks
+        ? Result.Ok()
+        : Result.Fail($"批次当前状态为“{Status.ToChinese()}”，不能标记人员。");
+
+    public Result CheckComparison() => AllowsComparison
+        ? Result.Ok()
+        : Result.Fail($"批次当前状态为“{Status.ToChinese()}”，不能比对。");
+
+    /// <param name="title">The form's name in the message (申领表, 确认表).</param>
+    public Result CheckHallForms(string title) => AllowsHallForms
+        ? Result.Ok()
+        : Result.Fail($"批次当前状态为“{Status.ToChinese()}”，只有已申报或已受理的批次才能打印{title}。");
 
     public Result Rename(string title)
     {
@@ -161,16 +186,27 @@ public sealed class CollectionBatch : IVersioned
             return Result.Fail("请填写退回原因，单位将看到这一说明。");
         }
 
+        if (reason.Trim().Length > ReturnReasonMaxLength)
+        {
+            return Result.Fail($"退回原因最多 {ReturnReasonMaxLength} 个字，请精简。");
+        }
+
         ReturnReason = reason.Trim();
         return Move(BatchAction.Return, BatchStatus.Returned, actor, at, ReturnReason);
     }
 
-    /// <summary>受理: the hall accepts a declared batch.</summary>
-    public Result Accept(string actor, DateTimeOffset at)
+    /// <summary>受理: the hall accepts a declared batch once every person has the registry's answer.</summary>
+    /// <param name="notCompared">How many persons have no registry answer for this declaration (counted by the caller).</param>
+    public Result Accept(string actor, DateTimeOffset at, int notCompared)
     {
         if (Status != BatchStatus.Declared)
         {
             return Result.Fail($"只有已申报的批次才能受理；当前状态为“{Status.ToChinese()}”。");
+        }
+
+        if (notCompared > 0)
+        {
+            return Result.Fail($"还有 {notCompared} 人未与身份信息库比对，请先完成比对再受理。");
         }
 
         return Move(BatchAction.Accept, BatchStatus.Accepted, actor, at, null);

@@ -3,7 +3,7 @@ using ExcelDataReader;
 namespace SocialCard.Core.Rosters;
 
 /// <summary>The roster sheet's rows and the template marker of the hidden code-list sheet, if any.</summary>
-internal sealed record WorkbookOutcome(SheetOutcome Sheet, string? SheetMarker);
+internal sealed record WorkbookRead(SheetRead Sheet, string? SheetMarker);
 
 /// <summary>
 /// Walks the sheets of a workbook once, in order: the roster is the sheet named
@@ -18,9 +18,9 @@ internal static class ExcelWorkbookReader
     /// </summary>
     public const string MarkerPrefix = "SOCIALCARD-";
 
-    public static WorkbookOutcome Read(IExcelDataReader reader, RosterLimits limits)
+    public static WorkbookRead Read(IExcelDataReader reader, RosterLimits limits)
     {
-        SheetOutcome? roster = null;
+        SheetRead? roster = null;
         var rosterIsNamed = false;
         string? marker = null;
         do
@@ -40,13 +40,13 @@ internal static class ExcelWorkbookReader
 
             // The first visible sheet is read as a fallback; a sheet named 人员信息 further on replaces it.
             roster = reader.RowCount > RosterSheetReader.MaxRowNumber
-                ? SheetOutcome.Refused(RosterFileFindings.TooManyRowNumbers(RosterSheetReader.MaxRowNumber))
+                ? SheetRead.Refused(RosterFileFindings.TooManyRowNumbers(RosterSheetReader.MaxRowNumber))
                 : RosterSheetReader.Read(new ExcelRowCursor(reader), limits);
             rosterIsNamed = isNamed;
         }
         while (reader.NextResult());
 
-        return new WorkbookOutcome(roster ?? SheetOutcome.Refused(RosterFileFindings.Empty()), marker);
+        return new WorkbookRead(roster ?? SheetRead.Refused(RosterFileFindings.Empty()), marker);
     }
 
     private static bool IsVisible(IExcelDataReader reader) =>

@@ -97,7 +97,7 @@ public sealed class RosterReader : IRosterReader
 
     private static RosterReadResult ReadWorkbook(RosterFormat format, Func<IExcelDataReader> open, string? propertyMarker, RosterLimits limits)
     {
-        WorkbookOutcome outcome;
+        WorkbookRead outcome;
         try
         {
             using var reader = open();

@@ -1,9 +1,9 @@
 namespace SocialCard.Core.Rosters;
 
 /// <summary>Rows of one sheet, or the file-level finding that stops them.</summary>
-internal sealed record SheetOutcome(IReadOnlyList<RosterRow> Rows, RosterFinding? Refusal)
+internal sealed record SheetRead(IReadOnlyList<RosterRow> Rows, RosterFinding? Refusal)
 {
-    public static SheetOutcome Refused(RosterFinding finding) => new([], finding);
+    public static SheetRead Refused(RosterFinding finding) => new([], finding);
 }
 
 /// <summary>
@@ -20,7 +20,7 @@ internal static class RosterSheetReader
     public const int HeaderSearchRows = 1000;
     public const int HeaderSearchColumns = 256;
 
-    public static SheetOutcome Read(IRowCursor cursor, RosterLimits limits)
+    public static SheetRead Read(IRowCursor cursor, RosterLimits limits)
     {
         RosterHeader? header = null;
         var rows = new List<RosterRow>();
@@ -29,14 +29,14 @@ internal static class RosterSheetReader
         {
             if (++rowNumber > MaxRowNumber)
             {
-                return SheetOutcome.Refused(RosterFileFindings.TooManyRowNumbers(MaxRowNumber));
+                return SheetRead.Refused(RosterFileFindings.TooManyRowNumbers(MaxRowNumber));
             }
 
             if (header is null)
             {
                 if (rowNumber > HeaderSearchRows)
                 {
-                    return SheetOutcome.Refused(RosterFileFindings.HeaderNotFound(HeaderSearchRows));
+                    return SheetRead.Refused(RosterFileFindings.HeaderNotFound(HeaderSearchRows));
                 }
 
                 var cells = HeaderCells(cursor);
@@ -48,7 +48,7 @@ internal static class RosterSheetReader
                 header = RosterHeader.Recognize(cells, out var problem);
                 if (problem is not null)
                 {
-                    return SheetOutcome.Refused(problem);
+                    return SheetRead.Refused(problem);
                 }
 
                 continue;
@@ -61,13 +61,13 @@ internal static class RosterSheetReader
 
             if (rows.Count >= limits.MaxRows)
             {
-                return SheetOutcome.Refused(RosterFileFindings.TooManyRows(limits.MaxRows));
+                return SheetRead.Refused(RosterFileFindings.TooManyRows(limits.MaxRows));
             }
 
             rows.Add(row);
         }
 
-        return rows.Count == 0 ? SheetOutcome.Refused(RosterFileFindings.Empty()) : new SheetOutcome(rows, null);
+        return rows.Count == 0 ? SheetRead.Refused(RosterFileFindings.Empty()) : new SheetRead(rows, null);
     }
 
     private static RosterCell[] HeaderCells(IRowCursor cursor)

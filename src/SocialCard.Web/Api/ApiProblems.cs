@@ -39,6 +39,15 @@ public static class ApiProblems
         await context.Response.WriteAsJsonAsync(problem, Json, ContentType, ct);
     }
 
+    /// <summary>The HTTP status of a refused write (<see cref="Core.Common.Result"/>), the same for every endpoint.</summary>
+    public static int StatusOf(Core.Common.ResultKind kind) => kind switch
+    {
+        Core.Common.ResultKind.NotFound => StatusCodes.Status404NotFound,
+        Core.Common.ResultKind.Stale => StatusCodes.Status412PreconditionFailed,
+        Core.Common.ResultKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status409Conflict,
+    };
+
     /// <summary>The Chinese detail of a status that carries no text of its own.</summary>
     public static string DetailOf(int status) => status switch
     {
@@ -48,6 +57,7 @@ public static class ApiProblems
         404 => "请求的地址或记录不存在，或不属于此 API 密钥的单位。",
         405 => "此地址不支持该请求方法。",
         409 => PortalErrors.ConflictMessage,
+        412 => "批次在您读取之后已被修改（If-Match 与当前 version 不一致），操作未执行。请重新读取批次后再试。",
         413 => "上传的内容过大。",
         415 => "不支持此内容类型：JSON 请用 application/json，文件请用 multipart/form-data。",
         429 => "请求过于频繁，请稍后重试。",
@@ -64,6 +74,7 @@ public static class ApiProblems
         404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
         405 => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
         409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        412 => "https://tools.ietf.org/html/rfc9110#section-15.5.13",
         413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
         415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
         429 => "https://tools.ietf.org/html/rfc6585#section-4",

@@ -50,18 +50,26 @@ public static class BatchApi
 
     private static async Task<Results<Created<BatchDto>, ProblemHttpResult>> CreateAsync(CreateBatchRequest request, HttpContext http, BatchActions actions, AppDbContext db, CancellationToken ct)
     {
-        var (batch, error) = await actions.CreateAsync(http.User.RequireUnitId(), request.Title, http.User.ActorName(), ct);
-        if (batch is null)
+        var created = await actions.CreateAsync(http.User.RequireUnitId(), request.Title, http.User.ActorName(), ct);
+        if (created.Value is not { } batch)
         {
-            return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(created.Error, statusCode: StatusCodes.Status400BadRequest);
         }
 
         var dto = await Project(db.Batches.Where(b => b.Id == batch.Id)).SingleAsync(ct);
         return TypedResults.Created($"/api/v1/batches/{batch.Id}", dto);
     }
 
-    private static async Task<Results<Ok<BatchDto>, NotFound>> GetAsync(int id, HttpContext http, AppDbContext db, CancellationToken ct) =>
-        await Project(db.BatchesOf(http.User).Where(b => b.Id == id)).SingleOrDefaultAsync(ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
+    private static async Task<Results<Ok<BatchDto>, NotFound>> GetAsync(int id, HttpContext http, AppDbContext db, CancellationToken ct)
+    {
+        if (await Project(db.BatchesOf(http.User).Where(b => b.Id == id)).SingleOrDefaultAsync(ct) is not { } dto)
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.Headers.ETag = $"\"{dto.Version}\"";
+        return TypedResults.Ok(dto);
+    }
 
     private static async Task<Results<Ok<UploadDto>, NotFound, ProblemHttpResult>> UploadAsync(
         int id, IFormFile? file, HttpContext http, AppDbContext db, RosterImport import, RosterSettings settings, ImportThrottle throttle, CancellationToken ct)
@@ -89,12 +97,13 @@ public static class BatchApi
             return TypedResults.Problem(ImportThrottle.BusyMessage, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var outcome = await import.ImportAsync(batch, file.FileName, await FormFiles.ReadAllBytesAsync(file, ct), http.User.ActorName(), ct);
-        if (outcome.Upload is not { } upload)
+        var imported = await import.ImportAsync(batch, file.FileName, await FormFiles.ReadAllBytesAsync(file, ct), http.User.ActorName(), ct);
+        if (imported.Value is not { } outcome)
         {
-            return TypedResults.Problem(outcome.Refusal, statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(imported.Error, statusCode: ApiProblems.StatusOf(imported.Kind));
         }
 
+        var upload = outcome.Upload;
         return TypedResults.Ok(new UploadDto(
             upload.Id, upload.Accepted, upload.Rows, upload.Errors, upload.Warnings, upload.Fixed, upload.Added, upload.Updated, upload.Unchanged,
             upload.Accepted ? [] : outcome.Findings.Select(FindingDto.From).ToList()));
@@ -121,35 +130,52 @@ public static class BatchApi
     }
 
     private static Task<Results<Ok<BatchDto>, NotFound, ProblemHttpResult>> DeclareAsync(int id, HttpContext http, AppDbContext db, BatchActions actions, CancellationToken ct) =>
-        MoveAsync(id, http, db, () => actions.DeclareAsync(id, null, http.User.ActorName(), ct), ct);
+        MoveAsync(id, http, db, version => actions.DeclareAsync(id, version, http.User.ActorName(), ct), ct);
 
     private static Task<Results<Ok<BatchDto>, NotFound, ProblemHttpResult>> WithdrawAsync(int id, HttpContext http, AppDbContext db, BatchActions actions, CancellationToken ct) =>
-        MoveAsync(id, http, db, () => actions.WithdrawAsync(id, null, http.User.ActorName(), ct), ct);
+        MoveAsync(id, http, db, version => actions.WithdrawAsync(id, version, http.User.ActorName(), ct), ct);
 
+    /// <summary>
+    /// A status move through the same handler as the page, with the same version check: the batch's <c>version</c>
+    /// (from GET, also its ETag) sent as <c>If-Match</c> must still be current, else 412 and nothing changes. Without
+    /// <c>If-Match</c> the move applies to the batch as it is.
+    /// </summary>
     private static async Task<Results<Ok<BatchDto>, NotFound, ProblemHttpResult>> MoveAsync(
-        int id, HttpContext http, AppDbContext db, Func<Task<Core.Common.Result>> move, CancellationToken ct)
+        int id, HttpContext http, AppDbContext db, Func<Guid?, Task<Core.Common.Result>> move, CancellationToken ct)
     {
         if (!await db.BatchesOf(http.User).AnyAsync(b => b.Id == id, ct))
         {
             return TypedResults.NotFound();
         }
 
-        var result = await move();
+        Guid? seen = null;
+        if (http.Request.Headers.IfMatch.ToString() is { Length: > 0 } ifMatch)
+        {
+            if (!Guid.TryParse(ifMatch.Trim().Trim('"'), out var version))
+            {
+                return TypedResults.Problem("If-Match 须为批次的 version（GET 批次时返回的 ETag）。", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            seen = version;
+        }
+
+        var result = await move(seen);
         if (!result.Succeeded)
         {
-            return TypedResults.Problem(result.Error, statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(result.Error, statusCode: ApiProblems.StatusOf(result.Kind));
         }
 
         return TypedResults.Ok(await Project(db.Batches.Where(b => b.Id == id)).SingleAsync(ct));
     }
 
     private static IQueryable<BatchDto> Project(IQueryable<CollectionBatch> batches) =>
-        batches.Select(b => new BatchDto(b.Id, b.Title, b.Status.ToString(), b.CreatedAt, b.DeclaredAt, b.Persons.Count, b.Persons.Count(p => p.ErrorCount > 0), b.ReturnReason));
+        batches.Select(b => new BatchDto(b.Id, b.Title, b.Status.ToString(), b.CreatedAt, b.DeclaredAt, b.Persons.Count, b.Persons.Count(p => p.ErrorCount > 0), b.ReturnReason, b.Version));
 }
 
 public sealed record CreateBatchRequest(string? Title);
 
-public sealed record BatchDto(int Id, string Title, string Status, DateTimeOffset CreatedAt, DateTimeOffset? DeclaredAt, int Persons, int PersonsWithErrors, string? ReturnReason);
+/// <param name="Version">Changes with every write to the batch; send it as <c>If-Match</c> to declare or withdraw only the batch you looked at.</param>
+public sealed record BatchDto(int Id, string Title, string Status, DateTimeOffset CreatedAt, DateTimeOffset? DeclaredAt, int Persons, int PersonsWithErrors, string? ReturnReason, Guid Version);
 
 public sealed record UploadDto(int UploadId, bool Accepted, int Rows, int Errors, int Warnings, int Fixed, int Added, int Updated, int Unchanged, List<FindingDto> FileFindings);
 

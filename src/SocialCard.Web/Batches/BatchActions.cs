@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SocialCard.Core.Auditing;
 using SocialCard.Core.Batches;
 using SocialCard.Core.Common;
 using SocialCard.Core.Photos;
@@ -17,27 +18,27 @@ public sealed class BatchActions(AppDbContext db, BatchWrites writes, AuditLog a
 {
     public const int MaxTitleLength = CollectionBatch.TitleMaxLength;
 
-    public async Task<(CollectionBatch? Batch, string? Error)> CreateAsync(int unitId, string? title, string actor, CancellationToken ct = default)
+    public async Task<Result<CollectionBatch>> CreateAsync(int unitId, string? title, string actor, CancellationToken ct = default)
     {
         title = title?.Trim();
         if (string.IsNullOrWhiteSpace(title))
         {
-            return (null, "请填写批次名称，例如“2026年第一批在职人员”。");
+            return Result<CollectionBatch>.Fail("请填写批次名称，例如“2026年第一批在职人员”。");
         }
 
         if (title.Length > MaxTitleLength)
         {
-            return (null, $"批次名称最多 {MaxTitleLength} 个字，请缩短。");
+            return Result<CollectionBatch>.Fail($"批次名称最多 {MaxTitleLength} 个字，请缩短。");
         }
 
         var batch = new CollectionBatch(unitId, title, actor, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Batches.Add(batch);
         await db.SaveChangesAsync(ct);
-        audit.Record(actor, "CreateBatch", "Batch", batch.Id, batch.UnitId, new { batch.Title });
+        audit.Record(actor, AuditActions.CreateBatch, "Batch", batch.Id, batch.UnitId, new { batch.Title });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return (batch, null);
+        return Result<CollectionBatch>.Ok(batch);
     }
 
     /// <summary>
@@ -46,7 +47,7 @@ public sealed class BatchActions(AppDbContext db, BatchWrites writes, AuditLog a
     /// everyone must have a current portrait.
     /// </summary>
     public Task<Result> DeclareAsync(int batchId, Guid? seenVersion, string actor, CancellationToken ct = default) =>
-        MoveAsync(batchId, seenVersion, "Declare", async b =>
+        MoveAsync(batchId, seenVersion, AuditActions.DeclareBatch, async b =>
         {
             var unit = await db.Units.AsNoTracking().Where(u => u.Id == b.UnitId)
                 .Select(u => new { u.Type, u.ContactPerson, u.Phone, u.Email, u.Address }).SingleAsync(ct);
@@ -74,20 +75,18 @@ public sealed class BatchActions(AppDbContext db, BatchWrites writes, AuditLog a
 
     /// <summary>The unit takes the batch back; the registry answers are dropped, since the data may now change.</summary>
     public Task<Result> WithdrawAsync(int batchId, Guid? seenVersion, string actor, CancellationToken ct = default) =>
-        MoveAsync(batchId, seenVersion, "Withdraw", b => Task.FromResult(b.Withdraw(actor, clock.GetUtcNow())), actor, ct, forgetComparisons: true);
+        MoveAsync(batchId, seenVersion, AuditActions.WithdrawBatch, b => Task.FromResult(b.Withdraw(actor, clock.GetUtcNow())), actor, ct, forgetComparisons: true);
 
     /// <summary>退回: the hall sends the batch back with a reason; the registry answers are dropped as on withdrawal.</summary>
     public Task<Result> ReturnAsync(int batchId, Guid? seenVersion, string? reason, string actor, CancellationToken ct = default) =>
-        MoveAsync(batchId, seenVersion, "Return", b => Task.FromResult(b.Return(actor, clock.GetUtcNow(), reason ?? "")), actor, ct, forgetComparisons: true);
+        MoveAsync(batchId, seenVersion, AuditActions.ReturnBatch, b => Task.FromResult(b.Return(actor, clock.GetUtcNow(), reason ?? "")), actor, ct, forgetComparisons: true);
 
     /// <summary>受理: the hall accepts the batch once every person has the registry's answer for this declaration.</summary>
     public Task<Result> AcceptAsync(int batchId, Guid? seenVersion, string actor, CancellationToken ct = default) =>
-        MoveAsync(batchId, seenVersion, "Accept", async b =>
+        MoveAsync(batchId, seenVersion, AuditActions.AcceptBatch, async b =>
         {
-            var pending = await db.Persons.CountAsync(x => x.BatchId == b.Id && !db.Comparisons.Any(c => c.PersonId == x.Id), ct);
-            return b.Status == BatchStatus.Declared && pending > 0
-                ? Result.Fail($"还有 {pending} 人未与身份信息库比对，请先完成比对再受理。")
-                : b.Accept(actor, clock.GetUtcNow());
+            var notCompared = await db.Persons.CountAsync(x => x.BatchId == b.Id && !db.Comparisons.Any(c => c.PersonId == x.Id), ct);
+            return b.Accept(actor, clock.GetUtcNow(), notCompared);
         }, actor, ct);
 
     /// <summary>
@@ -100,7 +99,7 @@ public sealed class BatchActions(AppDbContext db, BatchWrites writes, AuditLog a
         {
             if (seenVersion is { } seen && seen != batch.Version)
             {
-                return Result.Fail(BatchWrites.ConflictMessage);
+                return Result.Stale(BatchWrites.ConflictMessage);
             }
 
             var from = batch.Status;
@@ -111,7 +110,7 @@ public sealed class BatchActions(AppDbContext db, BatchWrites writes, AuditLog a
             }
 
             var persons = await db.Persons.CountAsync(p => p.BatchId == batch.Id, ct);
-            audit.Record(actor, action + "Batch", "Batch", batch.Id, batch.UnitId, new { From = from.ToString(), To = batch.Status.ToString(), Persons = persons, Reason = batch.Status == BatchStatus.Returned ? batch.ReturnReason : null });
+            audit.Record(actor, action, "Batch", batch.Id, batch.UnitId, new { From = from.ToString(), To = batch.Status.ToString(), Persons = persons, Reason = batch.Status == BatchStatus.Returned ? batch.ReturnReason : null });
             await db.SaveChangesAsync(ct);
             if (forgetComparisons)
             {

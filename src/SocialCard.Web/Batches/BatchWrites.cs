@@ -50,6 +50,29 @@ public sealed class BatchWrites(AppDbContext db)
         return result;
     }
 
+    /// <summary>
+    /// A write across several batches (the hall's on-site list spans units): one transaction that takes every batch's
+    /// lock in ascending id order (so two such writes cannot deadlock), then runs the write.
+    /// </summary>
+    public async Task<T> RunAllAsync<T>(IEnumerable<int> batchIds, Func<Task<T>> write, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            throw new InvalidOperationException("Batch writes do not nest: the batch lock is taken by the outermost write.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var id in batchIds.Distinct().Order())
+        {
+            await LockAsync(id, ct);
+        }
+
+        var result = await write();
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
     /// <summary>The batch's persons changed: its version moves on, so a page shown before this write is stale.</summary>
     public void Touch(CollectionBatch batch) => db.Entry(batch).Property(b => b.Version).IsModified = true;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SocialCard.Core.Auditing;
 using SocialCard.Core.Batches;
 using SocialCard.Core.Common;
 using SocialCard.Core.Persons;
@@ -9,12 +10,6 @@ using SocialCard.Web.Photos;
 using SocialCard.Web.Rosters;
 
 namespace SocialCard.Web.Batches;
-
-/// <summary>What saving a person gave: the stored person, or the refusal; the findings in both cases (shown beside the fields).</summary>
-public sealed record PersonSave(Result<InsuredPerson> Result, IReadOnlyList<Finding> Findings)
-{
-    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
-}
 
 /// <summary>
 /// Adding, changing, fixing and deleting one person: each under the batch's lock (<see cref="BatchWrites"/>), with
@@ -29,13 +24,15 @@ public sealed class PersonWrites(AppDbContext db, BatchWrites writes, PersonChec
     /// <summary>Adds a person (<paramref name="personId"/> null) or changes one; refused with the findings while any is an error.</summary>
     /// <param name="resolvesConflict">A re-upload conflict (<see cref="RosterConflict"/>) of this person whose workbook
     /// values the clerk is saving: it is closed in the same transaction.</param>
-    public Task<PersonSave> SaveAsync(int batchId, int? personId, Guid seenVersion, PersonInput input, string? classOrDepartment, string actor, CancellationToken ct = default, int? resolvesConflict = null) =>
+    /// <returns>The stored person (its warnings on <see cref="InsuredPerson.Findings"/>), or the refusal; a refusal by
+    /// validation carries the findings, to show beside the fields.</returns>
+    public Task<Result<InsuredPerson>> SaveAsync(int batchId, int? personId, Guid seenVersion, PersonInput input, string? classOrDepartment, string actor, CancellationToken ct = default, int? resolvesConflict = null) =>
         writes.RunAsync(batchId, async batch =>
         {
             var editable = batch.CheckEditable();
             if (!editable.Succeeded)
             {
-                return new PersonSave(editable, []);
+                return editable.As<InsuredPerson>();
             }
 
             RosterConflict? conflict = null;
@@ -46,7 +43,7 @@ public sealed class PersonWrites(AppDbContext db, BatchWrites writes, PersonChec
                         && (personId == null ? c.Kind == RosterConflictKind.Deleted : c.PersonId == personId), ct);
                 if (conflict is null)
                 {
-                    return new PersonSave(Result.Fail("这处上传冲突已经处理过了（或不属于此人员），未保存。请回到检查结果查看。"), []);
+                    return Result<InsuredPerson>.Fail("这处上传冲突已经处理过了（或不属于此人员），未保存。请回到检查结果查看。");
                 }
             }
 
@@ -56,20 +53,20 @@ public sealed class PersonWrites(AppDbContext db, BatchWrites writes, PersonChec
                 person = await db.Persons.SingleOrDefaultAsync(p => p.Id == personId && p.BatchId == batchId, ct);
                 if (person is null)
                 {
-                    return new PersonSave(Result.Fail("该人员已不在此批次中（可能刚被删除）。"), []);
+                    return Result.NotFound("该人员已不在此批次中（可能刚被删除）。").As<InsuredPerson>();
                 }
 
                 if (person.Version != seenVersion)
                 {
                     logger.LogInformation("Concurrent change of person {PersonId} refused", person.Id);
-                    return new PersonSave(Result.Fail(PersonConflict), []);
+                    return Result.Stale(PersonConflict).As<InsuredPerson>();
                 }
             }
 
             var (result, findings) = await checks.CheckAsync(batch, person, input, ct);
             if (findings.Any(f => f.Severity == Severity.Error))
             {
-                return new PersonSave(Result.Fail("信息有误，未保存：请按提示改正。"), findings);
+                return Result<InsuredPerson>.Fail("信息有误，未保存：请按提示改正。", findings);
             }
 
             var now = clock.GetUtcNow();
@@ -89,9 +86,9 @@ public sealed class PersonWrites(AppDbContext db, BatchWrites writes, PersonChec
             person.SetClassOrDepartment(classOrDepartment);
             conflict?.Resolve(RosterConflictResolution.TookWorkbook, actor, now);
             await SaveAndRecheckAsync(batch, [oldKeys.Id, person.IdNumber], [oldKeys.Name, person.Name], ct);
-            audit.Record(actor, before is null ? "AddPerson" : "UpdatePerson", "Person", person.Id, batch.UnitId, new { BatchId = batch.Id, Before = before, After = person.ToInput(), Conflict = conflict?.Id });
+            audit.Record(actor, before is null ? AuditActions.AddPerson : AuditActions.UpdatePerson, "Person", person.Id, batch.UnitId, new { BatchId = batch.Id, Before = before, After = person.ToInput(), Conflict = conflict?.Id });
             await db.SaveChangesAsync(ct);
-            return new PersonSave(Result<InsuredPerson>.Ok(person), person.Findings);
+            return Result<InsuredPerson>.Ok(person);
         }, ct);
 
     /// <summary>A one-click fix (the 18-digit form of a 15-digit number, the birth date from the ID number) computed by the caller.</summary>
@@ -107,7 +104,7 @@ public sealed class PersonWrites(AppDbContext db, BatchWrites writes, PersonChec
             var person = await db.Persons.SingleOrDefaultAsync(p => p.Id == personId && p.BatchId == batchId, ct);
             if (person is null)
             {
-                return Result<InsuredPerson>.Fail("该人员已不在此批次中（可能刚被删除）。");
+                return Result.NotFound("该人员已不在此批次中（可能刚被删除）。").As<InsuredPerson>();
             }
 
             var before = person.ToInput();
@@ -120,7 +117,7 @@ public sealed class PersonWrites(AppDbContext db, BatchWrites writes, PersonChec
             var oldId = person.IdNumber;
             person.Apply(validation, clock.GetUtcNow(), findings);
             await SaveAndRecheckAsync(batch, [oldId, person.IdNumber], [person.Name], ct);
-            audit.Record(actor, "FixPerson", "Person", person.Id, batch.UnitId, new { Fix = fix, Before = before, After = person.ToInput() });
+            audit.Record(actor, AuditActions.FixPerson, "Person", person.Id, batch.UnitId, new { Fix = fix, Before = before, After = person.ToInput() });
             await db.SaveChangesAsync(ct);
             return Result<InsuredPerson>.Ok(person);
         }, ct);
@@ -143,13 +140,13 @@ public sealed class PersonWrites(AppDbContext db, BatchWrites writes, PersonChec
             var person = await db.Persons.SingleOrDefaultAsync(p => p.Id == personId && p.BatchId == batchId, ct);
             if (person is null)
             {
-                return Result<string>.Fail("该人员已不在此批次中（可能刚被删除）。");
+                return Result.NotFound("该人员已不在此批次中（可能刚被删除）。").As<string>();
             }
 
             files = await photoFiles.CollectAsync(person, ct);
             db.Persons.Remove(person);
             await SaveAndRecheckAsync(batch, [person.IdNumber], [person.Name], ct);
-            audit.Record(actor, "DeletePerson", "Person", person.Id, batch.UnitId, new { person.Name, IdNumber = person.MaskedIdNumber, BatchId = batch.Id, PhotoFiles = files.Hashes.Count });
+            audit.Record(actor, AuditActions.DeletePerson, "Person", person.Id, batch.UnitId, new { person.Name, IdNumber = person.MaskedIdNumber, BatchId = batch.Id, PhotoFiles = files.Hashes.Count });
             await db.SaveChangesAsync(ct);
             return Result<string>.Ok(person.Name);
         }, ct);

@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using SocialCard.Core.Auditing;
 using SocialCard.Core.Batches;
+using SocialCard.Core.Common;
 using SocialCard.Core.Documents;
 using SocialCard.Core.Persons;
 using SocialCard.Core.Photos;
@@ -10,17 +12,21 @@ using SocialCard.Core.Photos.Storage;
 using SocialCard.Core.Registry;
 using SocialCard.Core.Review;
 using SocialCard.Data;
+using SocialCard.Web.Infrastructure;
 using SocialCard.Web.Photos;
 
 namespace SocialCard.Web.Documents;
 
-/// <summary>
-/// A printed set of forms: the PDF (null when refused), how many persons (one page each), how many photos
-/// came from the portal and from the registry, and the Chinese reason when nothing was printed.
-/// </summary>
-public sealed record PrintedForms(MemoryStream? Pdf, int Persons, int PortalPhotos, int RegistryPhotos, string? Refusal)
+/// <summary>A printed set of forms: the PDF, how many persons (one page each), how many photos came from the portal and from the registry.</summary>
+public sealed record PrintedForms(MemoryStream Pdf, int Persons, int PortalPhotos, int RegistryPhotos);
+
+public enum HallFormKind
 {
-    public static PrintedForms Refused(string reason) => new(null, 0, 0, 0, reason);
+    /// <summary>社会保障卡申领表</summary>
+    Application,
+
+    /// <summary>个人信息确认表</summary>
+    Confirmation,
 }
 
 /// <summary>
@@ -29,10 +35,54 @@ public sealed record PrintedForms(MemoryStream? Pdf, int Persons, int PortalPhot
 /// Application forms carry the person's current portrait from the portal, else the registry photo, else an empty box.
 /// Photos are loaded while the PDF is drawn, a few at a time, so a large batch's photos are not held twice.
 /// </summary>
-public sealed class HallForms(AppDbContext db, IPhotoStore store, IIdentityRegistry registry, IJpegCodec codec, ILogger<HallForms> logger)
+public sealed class HallForms(AppDbContext db, IPhotoStore store, IIdentityRegistry registry, IJpegCodec codec, AuditLog audit, ILogger<HallForms> logger)
 {
-    /// <summary>Forms are printed only for a batch the hall has (declared) or has accepted.</summary>
-    public static bool CanPrint(BatchStatus status) => status is BatchStatus.Declared or BatchStatus.Accepted;
+    public static string TitleOf(HallFormKind kind) => kind == HallFormKind.Application ? "申领表" : "确认表";
+
+    /// <summary>
+    /// Prints forms of a declared or accepted batch for <paramref name="selection"/> (person ids of the batch), or when
+    /// null for the persons the kind is meant for; audited. A registry outage while fetching photos prints nothing
+    /// (<see cref="ResultKind.Unavailable"/>).
+    /// </summary>
+    public async Task<Result<PrintedForms>> PrintAsync(CollectionBatch batch, HallFormKind kind, IReadOnlyCollection<int>? selection, string actor, CancellationToken ct = default)
+    {
+        var title = TitleOf(kind);
+        if (batch.CheckHallForms(title) is { Succeeded: false } refused)
+        {
+            return refused;
+        }
+
+        if (selection is { Count: 0 })
+        {
+            return Result<PrintedForms>.Fail($"请先勾选要打印{title}的人员。");
+        }
+
+        Result<PrintedForms> printed;
+        try
+        {
+            printed = kind == HallFormKind.Application
+                ? await ApplicationFormsAsync(batch, selection, ct)
+                : await ConfirmationFormsAsync(batch, selection, ct);
+        }
+        catch (RegistryUnavailableException e)
+        {
+            logger.LogWarning("Forms of batch {BatchId} not printed: the registry failed ({Problem})", batch.Id, e.Message);
+            return RegistryOutage.Refusal(e.Failure, $"无法取得部分人员的相片，{title}未打印。请稍后再试。");
+        }
+
+        if (printed.Value is { } forms)
+        {
+            await audit.RecordNowAsync(actor, kind == HallFormKind.Application ? AuditActions.PrintApplicationForms : AuditActions.PrintConfirmationForms, "Batch", batch.Id, batch.UnitId, new
+            {
+                forms.Persons,
+                Selection = selection is not null,
+                forms.PortalPhotos,
+                forms.RegistryPhotos,
+            }, ct);
+        }
+
+        return printed;
+    }
 
     private const string NotInBatch = "所选人员不在本批次中，未打印。请在人员列表中勾选后再打印。";
 
@@ -44,12 +94,12 @@ public sealed class HallForms(AppDbContext db, IPhotoStore store, IIdentityRegis
     /// comparison matched. Throws <see cref="RegistryUnavailableException"/> when a registry photo was needed and the
     /// registry failed (nothing is printed then).
     /// </summary>
-    public async Task<PrintedForms> ApplicationFormsAsync(CollectionBatch batch, IReadOnlyCollection<int>? selection, CancellationToken ct = default)
+    private async Task<Result<PrintedForms>> ApplicationFormsAsync(CollectionBatch batch, IReadOnlyCollection<int>? selection, CancellationToken ct)
     {
         var persons = await PersonsAsync(batch, selection, Matched, ct);
         if (persons.Count == 0)
         {
-            return PrintedForms.Refused(selection is null
+            return Result<PrintedForms>.Fail(selection is null
                 ? "本批次还没有比对一致的人员，无法打印申领表。请先完成身份信息比对，或勾选要打印的人员。"
                 : NotInBatch);
         }
@@ -70,16 +120,16 @@ public sealed class HallForms(AppDbContext db, IPhotoStore store, IIdentityRegis
             ApplicationFormsOf(persons, unit.Name, unit.Number, UnitContactText.Of(unit.ContactPerson, unit.Phone), portraits, withoutRegistryPhoto, counts, ct),
             ApplicationFormPdf.Write,
             ct);
-        return new PrintedForms(pdf, persons.Count, counts.Portal, counts.Registry, null);
+        return Result<PrintedForms>.Ok(new PrintedForms(pdf, persons.Count, counts.Portal, counts.Registry));
     }
 
     /// <summary>个人信息确认表: for <paramref name="selection"/>, or when null for every mismatched or not-found person.</summary>
-    public async Task<PrintedForms> ConfirmationFormsAsync(CollectionBatch batch, IReadOnlyCollection<int>? selection, CancellationToken ct = default)
+    private async Task<Result<PrintedForms>> ConfirmationFormsAsync(CollectionBatch batch, IReadOnlyCollection<int>? selection, CancellationToken ct)
     {
         var persons = await PersonsAsync(batch, selection, NotMatched, ct);
         if (persons.Count == 0)
         {
-            return PrintedForms.Refused(selection is null
+            return Result<PrintedForms>.Fail(selection is null
                 ? "本批次没有比对不一致或库中无此人的人员，无需打印确认表。如需为某人打印，请勾选后再打印。"
                 : NotInBatch);
         }
@@ -96,7 +146,7 @@ public sealed class HallForms(AppDbContext db, IPhotoStore store, IIdentityRegis
         var pdf = new MemoryStream();
         ConfirmationFormPdf.Write(pdf, forms);
         pdf.Position = 0;
-        return new PrintedForms(pdf, persons.Count, 0, 0, null);
+        return Result<PrintedForms>.Ok(new PrintedForms(pdf, persons.Count, 0, 0));
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using SocialCard.Core.Auditing;
 using SocialCard.Core.Batches;
+using SocialCard.Core.Common;
 using SocialCard.Core.Documents;
 using SocialCard.Core.Documents.Fonts;
 using SocialCard.Core.Persons;
@@ -13,10 +15,41 @@ namespace SocialCard.Web.Documents;
 /// The sealed summary table (社保卡信息采集汇总表) of a declared batch, as a PDF. Its digest covers every
 /// person's data and current photo, so the hall can tell whether the paper matches the batch.
 /// </summary>
-public sealed class SummaryTables(AppDbContext db, TimeProvider clock)
+public sealed class SummaryTables(AppDbContext db, AuditLog audit, TimeProvider clock)
 {
     private static readonly Lock FontLock = new();
     private static bool _fontsConfigured;
+
+    /// <summary>
+    /// The summary table of a declared or accepted batch, as printed now: audited, and its digest kept on the batch for
+    /// the hall's lookup (not a change of the batch: its version stays).
+    /// </summary>
+    public async Task<Result<PrintedSummary>> PrintAsync(CollectionBatch batch, string actor, CancellationToken ct = default)
+    {
+        if (batch.Status is not (BatchStatus.Declared or BatchStatus.Accepted))
+        {
+            return Result<PrintedSummary>.Fail("申报后才能打印汇总表：请先申报此批次。");
+        }
+
+        var (pdf, digest) = await WriteAsync(batch, ct);
+        await audit.RecordNowAsync(actor, AuditActions.PrintSummaryTable, "Batch", batch.Id, batch.UnitId, new { Digest = digest }, ct);
+        var printedAt = clock.GetUtcNow();
+        await db.Batches.Where(b => b.Id == batch.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.SummaryDigest, digest).SetProperty(b => b.SummaryPrintedAt, printedAt), ct);
+        return Result<PrintedSummary>.Ok(new PrintedSummary(pdf, digest));
+    }
+
+    /// <summary>
+    /// The hall's check of a printed summary table: whether <paramref name="digest"/> is the batch's current one
+    /// (audited; the answer gives the current digest when they differ).
+    /// </summary>
+    public async Task<(bool Matches, string Current)> VerifyAsync(CollectionBatch batch, string digest, string actor, CancellationToken ct = default)
+    {
+        var current = await ComputeDigestAsync(batch, ct);
+        var matches = string.Equals(current, digest, StringComparison.Ordinal);
+        await audit.RecordNowAsync(actor, AuditActions.LookupDigest, "Batch", batch.Id, batch.UnitId, new { Digest = digest, Matches = matches }, ct);
+        return (matches, current);
+    }
 
     public async Task<(byte[] Pdf, string Digest)> WriteAsync(CollectionBatch batch, CancellationToken ct = default)
     {
@@ -69,3 +102,6 @@ public sealed class SummaryTables(AppDbContext db, TimeProvider clock)
         }
     }
 }
+
+/// <summary>A printed summary table: the PDF and the digest it carries.</summary>
+public sealed record PrintedSummary(byte[] Pdf, string Digest);

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using SocialCard.Core.Auditing;
 using SocialCard.Core.Batches;
+using SocialCard.Core.Common;
 using SocialCard.Core.Exports;
 using SocialCard.Core.Photos;
 using SocialCard.Core.Photos.Storage;
@@ -40,14 +42,6 @@ public sealed record UnitExports(
 public sealed record HeldRow(int PersonId, string Name, string MaskedIdNumber, string Batch, string Reason);
 
 public sealed record ExportRow(int Id, int Number, string FileName, int Persons, int Photos, string CreatedBy, DateTimeOffset CreatedAt, string Sha256);
-
-/// <summary>The result of an export: not found (404), refused with a Chinese message, or the stored export.</summary>
-public sealed record ExportOutcome(bool Found, DataExport? Export, string? Error)
-{
-    public static ExportOutcome NotFound { get; } = new(false, null, null);
-
-    public static ExportOutcome Refused(string error) => new(true, null, error);
-}
 
 /// <summary>A download: not found (404), the file gone from the disk, or its content (dispose it).</summary>
 public sealed record ExportDownload(DataExport? Export, Stream? Content);
@@ -124,19 +118,19 @@ public sealed class ExportService(
     }
 
     /// <summary>Exports the unit's ready persons as the unit's next numbered zip.</summary>
-    public async Task<ExportOutcome> ExportAsync(ExportScope scope, int unitId, string actor, CancellationToken ct = default)
+    public async Task<Result<DataExport>> ExportAsync(ExportScope scope, int unitId, string actor, CancellationToken ct = default)
     {
         var unit = await scope.Units(db).AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null)
         {
-            return ExportOutcome.NotFound;
+            return Result.NotFound();
         }
 
         var plan = (await PendingAsync([unit.Id], track: true, ct)).Plan(unit.Id, unit.Type);
         if (plan.Ready.Count == 0)
         {
             logger.LogInformation("Export of unit {UnitId} refused: nobody ready, {Held} held", unit.Id, plan.Held.Count);
-            return ExportOutcome.Refused(plan.Held.Count > 0
+            return Result<DataExport>.Fail(plan.Held.Count > 0
                 ? $"{unit.Name}（{unit.Number}）目前没有可以报盘的人员：{plan.Held.Count} 人暂不能报盘，原因见下表。未生成报盘文件，也未占用报盘编号。"
                 : $"{unit.Name}（{unit.Number}）目前没有待报盘的人员：已受理批次中的人员都已报盘。未生成报盘文件，也未占用报盘编号。");
         }
@@ -170,7 +164,7 @@ public sealed class ExportService(
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             if (await LatestNumberAsync(unit.Id, ct) + 1 != number)
             {
-                return ExportOutcome.Refused(Conflict(unit));
+                return Result<DataExport>.Fail(Conflict(unit));
             }
 
             var export = new DataExport(unit.Id, unit.Number, number, actor, at);
@@ -182,7 +176,7 @@ public sealed class ExportService(
             }
 
             export.Complete(manifest.PersonCount, manifest.PhotoCount, sha256, storedPath);
-            audit.Record(actor, "ExportData", "Export", export.Id, unit.Id, new
+            audit.Record(actor, AuditActions.ExportData, "Export", export.Id, unit.Id, new
             {
                 export.FileName,
                 Persons = manifest.PersonCount,
@@ -201,23 +195,23 @@ public sealed class ExportService(
             logger.LogInformation(
                 "Export {FileName} of unit {UnitId}: {Persons} persons, {Photos} photo files, {RegistryPhotos} registry photos, {Held} held",
                 export.FileName, unit.Id, manifest.PersonCount, manifest.PhotoCount, manifest.RegistryPhotoCount, plan.Held.Count);
-            return new ExportOutcome(true, export, null);
+            return Result<DataExport>.Ok(export);
         }
         catch (DbUpdateException e)
         {
             // A concurrent export took the number (unique index) or changed a person (concurrency token).
             logger.LogWarning(e, "Export {Number} of unit {UnitId} lost a race and was rolled back", number, unit.Id);
-            return ExportOutcome.Refused(Conflict(unit));
+            return Result<DataExport>.Fail(Conflict(unit));
         }
         catch (ExportPhotoMissingException e)
         {
             logger.LogError("Export of unit {UnitId} stopped: a current portrait is missing from the photo store", unit.Id);
-            return ExportOutcome.Refused($"{e.PersonName} 的照片文件在照片库中找不到，本次未导出，也未占用报盘编号。请让单位重新上传此人的照片后再导出。");
+            return Result<DataExport>.Fail($"{e.PersonName} 的照片文件在照片库中找不到，本次未导出，也未占用报盘编号。请让单位重新上传此人的照片后再导出。");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             logger.LogError(e, "Export of unit {UnitId} could not write its file", unit.Id);
-            return ExportOutcome.Refused("写入报盘文件失败（服务器磁盘空间或权限问题），本次未导出，也未占用报盘编号。请联系系统管理员。");
+            return Result<DataExport>.Fail("写入报盘文件失败（服务器磁盘空间或权限问题），本次未导出，也未占用报盘编号。请联系系统管理员。");
         }
         finally
         {
@@ -254,7 +248,7 @@ public sealed class ExportService(
         }
 
         var content = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        audit.Record(actor, "DownloadExport", "Export", export.Id, export.UnitId, new { export.FileName, export.Sha256 });
+        audit.Record(actor, AuditActions.DownloadExport, "Export", export.Id, export.UnitId, new { export.FileName, export.Sha256 });
         await db.SaveChangesAsync(ct);
         return new(export, content);
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SocialCard.Core.Common;
 using SocialCard.Web.Infrastructure;
 
 namespace SocialCard.Web.Exports;
@@ -45,12 +46,12 @@ public abstract class ExportsPageModel(ExportService exports) : PageModel
     public async Task<IActionResult> OnPostExportAsync(int unit, CancellationToken ct)
     {
         var outcome = await exports.ExportAsync(Scope, unit, User.ActorName(), ct);
-        if (!outcome.Found)
+        if (outcome.Kind == ResultKind.NotFound)
         {
             return NotFound();
         }
 
-        if (outcome.Export is { } export)
+        if (outcome.Value is { } export)
         {
             TempData["Notice"] = $"已生成报盘文件 {export.FileName}：{export.PersonCount} 人，照片 {export.PhotoCount} 张。这些人员已离开待报盘名单。";
         }

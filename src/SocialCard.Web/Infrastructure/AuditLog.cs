@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SocialCard.Core.Auditing;
@@ -15,8 +14,15 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public void Record(ClaimsPrincipal actor, string action, string entityType, object entityId, int? unitId, object? changes = null) =>
-        Record(actor.ActorName(), action, entityType, entityId, unitId, changes);
+    /// <summary>
+    /// Records an action that changes nothing else (a download, a print, a lookup) and saves it at once. Inside a
+    /// write, use <see cref="Record(string, string, string, object, int?, object?)"/>, so the record commits with the change.
+    /// </summary>
+    public async Task RecordNowAsync(string actor, string action, string entityType, object entityId, int? unitId, object? changes, CancellationToken ct)
+    {
+        Record(actor, action, entityType, entityId, unitId, changes);
+        await db.SaveChangesAsync(ct);
+    }
 
     public void Record(string actor, string action, string entityType, object entityId, int? unitId, object? changes = null)
     {

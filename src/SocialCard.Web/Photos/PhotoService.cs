@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SocialCard.Core.Auditing;
 using SocialCard.Core.Batches;
 using SocialCard.Core.Common;
 using SocialCard.Core.Persons;
@@ -16,19 +17,22 @@ using SocialCard.Web.Infrastructure;
 namespace SocialCard.Web.Photos;
 
 /// <summary>The report of a bulk upload: each file's fate, and who still has no photo.</summary>
-public sealed record PhotoReport(List<PhotoReportFile> Files, List<string> StillMissing, string? Refusal)
+public sealed record PhotoReport(List<PhotoReportFile> Files, List<string> StillMissing)
 {
     public int Matched => Files.Count(f => f.PersonId is not null && f.Problem is null);
 }
 
 public sealed record PhotoReportFile(string Name, int? PersonId, string? PersonName, string Kind, string? Problem, List<Finding> Findings);
 
+/// <summary>A stored bulk upload and its report.</summary>
+public sealed record PhotosImported(PhotoUpload Upload, PhotoReport Report);
+
 /// <summary>
 /// Checks, stores and attaches photos: one to one person, or a bulk upload matched by file name. A
 /// portrait's findings become the person's photo findings (so errors block the declaration); ID card
 /// scans are only checked to be readable JPEGs. Files are stored by content hash in the photo store.
 /// </summary>
-public sealed class PhotoService(AppDbContext db, BatchWrites writes, IPhotoStore store, PhotoInspector inspector, IJpegCodec codec, AuditLog audit, TimeProvider clock, ILogger<PhotoService> logger)
+public sealed class PhotoService(AppDbContext db, BatchWrites writes, IPhotoStore store, PhotoInspector inspector, IJpegCodec codec, PhotoSettings settings, AuditLog audit, TimeProvider clock, ILogger<PhotoService> logger)
 {
     public static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -40,32 +44,37 @@ public sealed class PhotoService(AppDbContext db, BatchWrites writes, IPhotoStor
     /// <summary>
     /// Checks one file and, if it is a readable JPEG, makes it the person's current photo of that kind, under the
     /// batch's lock: the unit's while the batch is editable, the hall's (<paramref name="byHall"/>, an on-site photo)
-    /// while it is declared or accepted. The photo is null with the findings when the file is not a readable JPEG
-    /// (nothing stored), and null with a refusal when the batch or person moved on.
+    /// while it is declared or accepted. A file that is not a readable JPEG is refused with its findings (nothing
+    /// stored), as is a photo for a batch or person that moved on. The stored photo carries its own findings.
     /// </summary>
-    public async Task<(PersonPhoto? Photo, IReadOnlyList<Finding> Findings, string? Refusal)> AttachAsync(InsuredPerson person, PhotoKind kind, string fileName, byte[] content, string actor, CancellationToken ct = default, int? derivedFrom = null, bool byHall = false)
+    public async Task<Result<PersonPhoto>> AttachAsync(InsuredPerson person, PhotoKind kind, string fileName, byte[] content, string actor, CancellationToken ct = default, int? derivedFrom = null, bool byHall = false)
     {
+        if (content.Length > settings.ArchiveLimits.MaxFileBytes)
+        {
+            return Result<PersonPhoto>.Fail($"照片文件过大（{content.Length / 1024} KB），单张照片不能超过 {settings.ArchiveLimits.MaxFileBytes / 1024 / 1024} MB，未保存。");
+        }
+
         var inspected = await InspectAndStoreAsync(person.UnitId, kind, content, ct);
         if (inspected.Hash is null)
         {
             logger.LogInformation("Unreadable photo file refused for person {PersonId}", person.Id);
-            return (null, inspected.Findings, null);
+            return Result<PersonPhoto>.Fail("文件不是可读的 JPEG 照片，未保存：" + string.Join(" ", inspected.Findings.Select(f => f.Message)), inspected.Findings);
         }
 
-        return await writes.RunAsync<(PersonPhoto?, IReadOnlyList<Finding>, string?)>(person.BatchId, async batch =>
+        return await writes.RunAsync(person.BatchId, async batch =>
         {
             var allowed = byHall
                 ? batch.Status is BatchStatus.Declared or BatchStatus.Accepted ? Result.Ok() : Result.Fail($"批次当前状态为“{batch.Status.ToChinese()}”，采集点不能为其中人员添加照片。")
                 : batch.CheckEditable();
             if (!allowed.Succeeded)
             {
-                return (null, inspected.Findings, allowed.Error);
+                return allowed.As<PersonPhoto>();
             }
 
             var current = await db.Persons.SingleOrDefaultAsync(p => p.Id == person.Id && p.BatchId == batch.Id, ct);
             if (current is null)
             {
-                return (null, inspected.Findings, "该人员已不在此批次中（可能刚被删除）。");
+                return Result.NotFound("该人员已不在此批次中（可能刚被删除）。").As<PersonPhoto>();
             }
 
             var previous = await db.Photos.Where(p => p.PersonId == current.Id && p.Kind == kind && p.IsCurrent).ToListAsync(ct);
@@ -77,8 +86,61 @@ public sealed class PhotoService(AppDbContext db, BatchWrites writes, IPhotoStor
 
             writes.Touch(batch);
             await db.SaveChangesAsync(ct);
-            return (photo, inspected.Findings, null);
+            return Result<PersonPhoto>.Ok(photo);
         }, ct);
+    }
+
+    /// <summary>
+    /// A bulk upload as the clerk sends it: loose .jpg files and .zip archives (unpacked here, read in place from the
+    /// form's temporary file). Every file, loose or in an archive, gets the same per-file limit; the whole request has
+    /// the deployment's total limit. A refused request stores nothing.
+    /// </summary>
+    public async Task<Result<PhotosImported>> ImportUploadAsync(CollectionBatch batch, IReadOnlyList<IFormFile> uploads, string actor, CancellationToken ct = default)
+    {
+        if (batch.CheckEditable() is { Succeeded: false } refused)
+        {
+            return refused;
+        }
+
+        if (uploads.Count == 0)
+        {
+            return Result<PhotosImported>.Fail("请选择要上传的照片或压缩包。");
+        }
+
+        if (uploads.Sum(f => f.Length) > settings.MaxUploadMegabytes * 1024L * 1024)
+        {
+            return Result<PhotosImported>.Fail($"一次上传不能超过 {settings.MaxUploadMegabytes} MB，请分几次上传。照片一张也没有保存。");
+        }
+
+        var limits = settings.ArchiveLimits;
+        var files = new List<PhotoUploadFile>();
+        foreach (var upload in uploads)
+        {
+            var name = Path.GetFileName(upload.FileName);
+            if (Path.GetExtension(name).Equals(".zip", StringComparison.OrdinalIgnoreCase))
+            {
+                await using var zip = FormFiles.OpenSeekable(upload);
+                var entries = PhotoArchive.ReadZip(zip, limits);
+                if (entries.Value is not { } unpacked)
+                {
+                    return Result<PhotosImported>.Fail($"{name}：{entries.Error} 照片一张也没有保存。");
+                }
+
+                files.AddRange(unpacked);
+            }
+            else if (upload.Length > limits.MaxFileBytes)
+            {
+                files.Add(new PhotoUploadFile(name, null, PhotoArchive.TooLarge(upload.Length, limits)));
+            }
+            else
+            {
+                files.Add(new PhotoUploadFile(name, await FormFiles.ReadAllBytesAsync(upload, ct), null));
+            }
+        }
+
+        var uploadName = uploads.Count == 1 ? Path.GetFileName(uploads[0].FileName) : $"{uploads.Count} 个文件";
+        var imported = await ImportAsync(batch, uploadName, files, actor, ct);
+        return imported.Succeeded ? imported : Result<PhotosImported>.Fail($"{imported.Error} 照片一张也没有保存。");
     }
 
     /// <summary>
@@ -86,7 +148,7 @@ public sealed class PhotoService(AppDbContext db, BatchWrites writes, IPhotoStor
     /// slow part); the matching and attaching then run under the lock on the batch as it is then, so a declaration
     /// racing the upload either comes first (and the upload is refused) or sees the photos' findings.
     /// </summary>
-    public async Task<(PhotoUpload? Upload, PhotoReport Report)> ImportAsync(CollectionBatch batch, string uploadName, IReadOnlyList<PhotoUploadFile> files, string actor, CancellationToken ct = default)
+    public async Task<Result<PhotosImported>> ImportAsync(CollectionBatch batch, string uploadName, IReadOnlyList<PhotoUploadFile> files, string actor, CancellationToken ct = default)
     {
         var ids = await db.Persons.AsNoTracking().Where(p => p.BatchId == batch.Id).Select(p => p.IdNumber).ToListAsync(ct);
         var known = IndexById(ids, id => id);
@@ -99,12 +161,12 @@ public sealed class PhotoService(AppDbContext db, BatchWrites writes, IPhotoStor
             }
         }
 
-        return await writes.RunAsync<(PhotoUpload?, PhotoReport)>(batch.Id, async locked =>
+        return await writes.RunAsync(batch.Id, async locked =>
         {
             var editable = locked.CheckEditable();
             if (!editable.Succeeded)
             {
-                return (null, new PhotoReport([], [], editable.Error));
+                return editable.As<PhotosImported>();
             }
 
             var persons = await db.Persons.Where(p => p.BatchId == locked.Id).ToListAsync(ct);
@@ -112,7 +174,7 @@ public sealed class PhotoService(AppDbContext db, BatchWrites writes, IPhotoStor
             var currentPhotos = (await db.Photos.Where(ph => ph.IsCurrent && db.Persons.Any(p => p.Id == ph.PersonId && p.BatchId == locked.Id)).ToListAsync(ct))
                 .ToLookup(ph => (ph.PersonId, ph.Kind));
             var replaced = new Dictionary<(int, PhotoKind), List<PersonPhoto>>();
-            var report = new PhotoReport([], [], null);
+            var report = new PhotoReport([], []);
             foreach (var file in files)
             {
                 if (file.Problem is not null || file.Content is null)
@@ -167,7 +229,7 @@ public sealed class PhotoService(AppDbContext db, BatchWrites writes, IPhotoStor
 
             var upload = new PhotoUpload(locked.Id, locked.UnitId, uploadName, actor, clock.GetUtcNow(), JsonSerializer.Serialize(report, Json));
             db.PhotoUploads.Add(upload);
-            audit.Record(actor, "UploadPhotos", "Batch", locked.Id, locked.UnitId, new { File = uploadName, Files = files.Count, report.Matched, Missing = report.StillMissing.Count });
+            audit.Record(actor, AuditActions.UploadPhotos, "Batch", locked.Id, locked.UnitId, new { File = uploadName, Files = files.Count, report.Matched, Missing = report.StillMissing.Count });
             if (report.Matched > 0)
             {
                 writes.Touch(locked);
@@ -175,7 +237,7 @@ public sealed class PhotoService(AppDbContext db, BatchWrites writes, IPhotoStor
 
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Photo upload {File} into batch {BatchId}: {Files} files, {Matched} matched", uploadName, locked.Id, files.Count, report.Matched);
-            return (upload, report);
+            return Result<PhotosImported>.Ok(new PhotosImported(upload, report));
         }, ct);
     }
 
@@ -237,7 +299,7 @@ public sealed class PhotoService(AppDbContext db, BatchWrites writes, IPhotoStor
             person.SetPhotoFindings(inspected.Findings, clock.GetUtcNow());
         }
 
-        audit.Record(actor, "UploadPhoto", "Person", person.Id, person.UnitId, new { Kind = kind.ToString(), File = Path.GetFileName(fileName), Hash = inspected.Hash![..12], Codes = inspected.Findings.Select(f => f.Code) });
+        audit.Record(actor, AuditActions.UploadPhoto, "Person", person.Id, person.UnitId, new { Kind = kind.ToString(), File = Path.GetFileName(fileName), Hash = inspected.Hash![..12], Codes = inspected.Findings.Select(f => f.Code) });
         return photo;
     }
 

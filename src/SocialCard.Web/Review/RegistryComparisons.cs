@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using SocialCard.Core.Batches;
+using SocialCard.Core.Auditing;
+using SocialCard.Core.Common;
 using SocialCard.Core.Registry;
 using SocialCard.Core.Review;
 using SocialCard.Data;
@@ -8,11 +9,8 @@ using SocialCard.Web.Infrastructure;
 
 namespace SocialCard.Web.Review;
 
-/// <summary>What one comparison run did: persons compared now, still pending, and why it stopped early (Chinese, for the page).</summary>
-public sealed record ComparisonRun(int ComparedNow, int Pending, int Total, string? Failure)
-{
-    public bool Completed => Pending == 0;
-}
+/// <summary>What a completed comparison run did: persons compared now, of all the batch's persons (every one has an answer).</summary>
+public sealed record ComparisonRun(int ComparedNow, int Total);
 
 /// <summary>
 /// Compares a declared batch with the identity registry (docs/DOMAIN.md §8), set-based through <see cref="IIdentityRegistry"/>.
@@ -28,20 +26,19 @@ public sealed class RegistryComparisons(
     TimeProvider clock,
     ILogger<RegistryComparisons> logger)
 {
-    public static bool CanCompare(BatchStatus status) => status is BatchStatus.Declared or BatchStatus.Accepted;
-
     /// <summary>
     /// Compares the batch's persons that have no stored answer yet (<paramref name="fresh"/>: drops the stored answers
     /// first). The registry is asked outside the batch's lock; the answers are stored under it, and only while the
     /// batch is still on the declaration they were asked for: answers that come back after a withdrawal or a return
-    /// (and a new declaration) are discarded, never stored on the changed batch.
+    /// (and a new declaration) are discarded, never stored on the changed batch. An outage stops the run with
+    /// <see cref="ResultKind.Unavailable"/> after storing every answer obtained.
     /// </summary>
-    public async Task<ComparisonRun> RunAsync(int batchId, bool fresh, string actor, CancellationToken ct = default)
+    public async Task<Result<ComparisonRun>> RunAsync(int batchId, bool fresh, string actor, CancellationToken ct = default)
     {
         var batch = await db.Batches.AsNoTracking().SingleAsync(b => b.Id == batchId, ct);
-        if (!CanCompare(batch.Status))
+        if (batch.CheckComparison() is { Succeeded: false } refused)
         {
-            return new ComparisonRun(0, 0, 0, NotComparable(batch.Status));
+            return refused;
         }
 
         var declaration = batch.Declaration;
@@ -49,7 +46,7 @@ public sealed class RegistryComparisons(
         {
             var forgotten = await writes.RunAsync(batchId, async locked =>
             {
-                if (!CanCompare(locked.Status) || locked.Declaration != declaration)
+                if (!locked.AllowsComparison || locked.Declaration != declaration)
                 {
                     return false;
                 }
@@ -59,7 +56,7 @@ public sealed class RegistryComparisons(
             }, ct);
             if (!forgotten)
             {
-                return new ComparisonRun(0, 0, 0, MovedOn);
+                return MovedOn;
             }
         }
 
@@ -71,7 +68,7 @@ public sealed class RegistryComparisons(
         var total = await db.Persons.CountAsync(p => p.BatchId == batchId, ct);
         if (pending.Count == 0)
         {
-            return new ComparisonRun(0, 0, total, null);
+            return Result<ComparisonRun>.Ok(new ComparisonRun(0, total));
         }
 
         var personOf = new Dictionary<RegistryQuery, int>(ReferenceEqualityComparer.Instance);
@@ -89,7 +86,7 @@ public sealed class RegistryComparisons(
 
         var stored = await writes.RunAsync(batchId, async locked =>
         {
-            if (!CanCompare(locked.Status) || locked.Declaration != declaration)
+            if (!locked.AllowsComparison || locked.Declaration != declaration)
             {
                 return (int?)null;
             }
@@ -106,7 +103,7 @@ public sealed class RegistryComparisons(
                 .Select(x => new PersonComparison(x.PersonId, batchId, x.Answer, at))
                 .ToList();
             await BulkInsert.InsertAsync(db, rows, ct);
-            audit.Record(actor, "CompareBatch", "Batch", locked.Id, locked.UnitId, new
+            audit.Record(actor, AuditActions.CompareBatch, "Batch", locked.Id, locked.UnitId, new
             {
                 Compared = rows.Count,
                 Pending = result.Pending.Count,
@@ -119,26 +116,19 @@ public sealed class RegistryComparisons(
         if (stored is null)
         {
             logger.LogInformation("Registry answers for batch {BatchId} discarded: the batch was withdrawn or returned during the comparison", batchId);
-            return new ComparisonRun(0, 0, total, MovedOn);
+            return MovedOn;
         }
 
         logger.LogInformation(
             "Compared {Compared} persons of batch {BatchId} with the registry in {ElapsedMs} ms; {Pending} pending ({Failure})",
             stored, batchId, (long)clock.GetElapsedTime(started).TotalMilliseconds, result.Pending.Count, result.Failure?.Kind.ToString() ?? "none");
 
-        string? failure = null;
-        if (!result.Completed)
-        {
-            var why = result.Failure?.Kind == RegistryFailureKind.Timeout ? "身份信息库响应超时" : "身份信息库暂时无法访问";
-            failure = $"{why}，比对中断。已比对的 {total - result.Pending.Count} 人结果已保存，其余 {result.Pending.Count} 人尚未比对；请稍后点击“继续比对”，只比对剩余人员。";
-        }
-
-        return new ComparisonRun(stored.Value, result.Pending.Count, total, failure);
+        return result.Completed
+            ? Result<ComparisonRun>.Ok(new ComparisonRun(stored.Value, total))
+            : RegistryOutage.Refusal(result.Failure, $"比对中断。已比对的 {total - result.Pending.Count} 人结果已保存，其余 {result.Pending.Count} 人尚未比对；请稍后点击“继续比对”，只比对剩余人员。");
     }
 
-    private const string MovedOn = "比对期间单位撤销了申报（或批次已被退回），本次比对结果已作废，未保存。请在单位重新申报后再比对。";
-
-    private static string NotComparable(BatchStatus status) => $"批次当前状态为“{status.ToChinese()}”，不能比对。";
+    private static readonly Result MovedOn = Result.Stale("比对期间单位撤销了申报（或批次已被退回），本次比对结果已作废，未保存。请在单位重新申报后再比对。");
 
     /// <summary>Drops the stored answers of a batch (before comparing again from scratch, or when it goes back to the unit).</summary>
     public Task<int> ForgetAsync(int batchId, CancellationToken ct = default) =>

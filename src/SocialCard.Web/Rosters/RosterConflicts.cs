@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SocialCard.Core.Auditing;
 using SocialCard.Core.Batches;
 using SocialCard.Core.Common;
 using SocialCard.Core.Rosters;
@@ -39,7 +40,7 @@ public sealed class RosterConflicts(AppDbContext db, BatchWrites writes, AuditLo
                 return (Result<string>)resolved;
             }
 
-            audit.Record(actor, "ResolveRosterConflict", "Batch", batch.Id, batch.UnitId, new { Conflict = conflict.Id, conflict.PersonId, conflict.RowNumber, Resolution = conflict.Resolution.ToString() });
+            audit.Record(actor, AuditActions.ResolveRosterConflict, "Batch", batch.Id, batch.UnitId, new { Conflict = conflict.Id, conflict.PersonId, conflict.RowNumber, Resolution = conflict.Resolution.ToString() });
             writes.Touch(batch);
             await db.SaveChangesAsync(ct);
             return Result<string>.Ok(conflict.PersonName);

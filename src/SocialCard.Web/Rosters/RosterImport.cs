@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SocialCard.Core.Auditing;
 using SocialCard.Core.Batches;
+using SocialCard.Core.Common;
 using SocialCard.Core.Persons;
 using SocialCard.Core.Rosters;
 using SocialCard.Core.Validation;
@@ -11,8 +13,11 @@ using SocialCard.Web.Infrastructure;
 
 namespace SocialCard.Web.Rosters;
 
-/// <summary>What an upload did; <see cref="Upload"/> is null when the batch could not take an upload at all.</summary>
-public sealed record RosterImportOutcome(RosterUpload? Upload, string? Refusal, IReadOnlyList<RosterFinding> Findings);
+/// <summary>
+/// A stored upload: accepted (its rows merged) or refused as a file (<see cref="RosterUpload.Accepted"/> false, nothing
+/// merged, the refusal kept for the clerk), with the file's findings.
+/// </summary>
+public sealed record RosterImported(RosterUpload Upload, IReadOnlyList<RosterFinding> Findings);
 
 /// <summary>
 /// Reads, validates and merges an uploaded roster into a batch: the one handler behind the upload page
@@ -35,12 +40,13 @@ public sealed class RosterImport(
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public async Task<RosterImportOutcome> ImportAsync(CollectionBatch batch, string fileName, byte[] content, string actor, CancellationToken ct = default)
+    /// <returns>The stored upload, or a refusal when the batch could not take an upload at all (nothing stored then).</returns>
+    public async Task<Result<RosterImported>> ImportAsync(CollectionBatch batch, string fileName, byte[] content, string actor, CancellationToken ct = default)
     {
         var editable = batch.CheckEditable();
         if (!editable.Succeeded)
         {
-            return new RosterImportOutcome(null, editable.Error, []);
+            return editable;
         }
 
         var now = clock.GetUtcNow();
@@ -53,10 +59,10 @@ public sealed class RosterImport(
         if (!read.Succeeded)
         {
             upload.Record(false, 0, read.FileFindings.Count, 0, 0, 0, 0, 0, Serialize(read.FileFindings));
-            audit.Record(actor, "UploadRosterRefused", "Batch", batch.Id, batch.UnitId, new { File = safeName, Codes = read.FileFindings.Select(f => f.Finding.Code) });
+            audit.Record(actor, AuditActions.UploadRosterRefused, "Batch", batch.Id, batch.UnitId, new { File = safeName, Codes = read.FileFindings.Select(f => f.Finding.Code) });
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Roster {File} refused for batch {BatchId}: {Codes}", safeName, batch.Id, string.Join(",", read.FileFindings.Select(f => f.Finding.Code)));
-            return new RosterImportOutcome(upload, null, read.FileFindings);
+            return Result<RosterImported>.Ok(new RosterImported(upload, read.FileFindings));
         }
 
         var readMs = timer.ElapsedMilliseconds;
@@ -83,7 +89,7 @@ public sealed class RosterImport(
             // The lock serialises uploads, so this is the database's own guard speaking: nothing was stored.
             db.ChangeTracker.Clear();
             logger.LogWarning("Roster {File} for batch {BatchId} rolled back: an ID number would have been held twice", safeName, batch.Id);
-            return new RosterImportOutcome(null, "同一时间有另一次上传或修改写入了相同的身份证号码，本次上传未导入，批次未作任何改动。请刷新页面查看后重新上传。", []);
+            return Result.Stale("同一时间有另一次上传或修改写入了相同的身份证号码，本次上传未导入，批次未作任何改动。请刷新页面查看后重新上传。");
         }
 
         if (merge is null)
@@ -91,7 +97,7 @@ public sealed class RosterImport(
             db.ChangeTracker.Clear();
             var refusal = (await db.Batches.AsNoTracking().SingleAsync(b => b.Id == batch.Id, ct)).CheckEditable();
             logger.LogInformation("Roster {File} refused for batch {BatchId}: the batch stopped being editable during the upload", safeName, batch.Id);
-            return new RosterImportOutcome(null, refusal.Error ?? "批次已不可修改，未导入。", []);
+            return Result<RosterImported>.Fail(refusal.Error ?? "批次已不可修改，未导入。");
         }
 
         logger.LogInformation(
@@ -99,7 +105,7 @@ public sealed class RosterImport(
             "read {ReadMs} ms, validated {ValidateMs} ms, merged {MergeMs} ms, stored {StoreMs} ms",
             safeName, batch.Id, checkedRoster.Rows.Count, merge.Merge.Added, merge.Merge.Updated, merge.Merge.Unchanged, upload.Errors,
             readMs, validateMs - readMs, merge.MergeMs, merge.StoreMs);
-        return new RosterImportOutcome(upload, null, checkedRoster.Findings);
+        return Result<RosterImported>.Ok(new RosterImported(upload, checkedRoster.Findings));
     }
 
     /// <summary>The row and roster rules against the unit's register (the same checks an upload gets).</summary>
@@ -140,7 +146,7 @@ public sealed class RosterImport(
                 merged.Updated,
                 merged.Unchanged,
                 Serialize(findings));
-            audit.Record(actor, "UploadRoster", "Batch", locked.Id, locked.UnitId, new { File = safeName, Rows = checkedRoster.Rows.Count, merged.Added, merged.Updated, merged.Unchanged, upload.Errors, upload.Warnings, merged.KeptPortal, Conflicts = merged.Conflicts.Count, merged.SkippedDeleted });
+            audit.Record(actor, AuditActions.UploadRoster, "Batch", locked.Id, locked.UnitId, new { File = safeName, Rows = checkedRoster.Rows.Count, merged.Added, merged.Updated, merged.Unchanged, upload.Errors, upload.Warnings, merged.KeptPortal, Conflicts = merged.Conflicts.Count, merged.SkippedDeleted });
             db.RosterConflicts.AddRange(merged.Conflicts);
             if (merged.Added + merged.Updated + merged.Conflicts.Count > 0)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using SocialCard.Core.Auditing;
 using SocialCard.Core.Batches;
 using SocialCard.Core.Persons;
 using SocialCard.Core.Rosters;
@@ -14,14 +15,15 @@ namespace SocialCard.Web.Rosters;
 /// batch as a roster. Both carry a hidden 系统行标识 key per row (<see cref="RosterRowKey"/>), so the upload
 /// (<see cref="RosterImport"/>) updates exactly the persons they came from and reports what changed in both places.
 /// </summary>
-public sealed class RosterWorkbooks(AppDbContext db, IRosterReader reader, RosterImport import, RosterSettings settings, PersonValidation validation)
+public sealed class RosterWorkbooks(AppDbContext db, IRosterReader reader, RosterImport import, RosterSettings settings, PersonValidation validation, AuditLog audit)
 {
     /// <summary>
     /// The clerk's upload with its findings marked. Each row whose person this upload last placed gets the person's
     /// key; a row the person has moved away from since (fixed in the browser) gets a stale stamp, so an edit of it
     /// in the workbook becomes a conflict instead of undoing the fix.
     /// </summary>
-    public async Task<MemoryStream> AnnotatedAsync(CollectionBatch batch, RosterUpload upload, CancellationToken ct = default)
+    /// <remarks>The download is audited (<paramref name="actor"/>).</remarks>
+    public async Task<MemoryStream> AnnotatedAsync(CollectionBatch batch, RosterUpload upload, string actor, CancellationToken ct = default)
     {
         var findings = RosterImport.Deserialize(upload.FindingsJson);
         var read = reader.Read(new MemoryStream(upload.Content, writable: false), upload.FileName, settings.Limits);
@@ -36,6 +38,7 @@ public sealed class RosterWorkbooks(AppDbContext db, IRosterReader reader, Roste
             AnnotatedWorkbookWriter.WriteFromRows(output, read.Rows, findings, settings.Categories, validation.AddressMaxLength, keys);
         }
 
+        await audit.RecordNowAsync(actor, AuditActions.DownloadAnnotated, "Batch", batch.Id, batch.UnitId, new { Upload = upload.Id }, ct);
         output.Position = 0;
         return output;
     }
@@ -45,8 +48,8 @@ public sealed class RosterWorkbooks(AppDbContext db, IRosterReader reader, Roste
     /// already hold about the person (the latest record matched by 个人编号, else by 身份证号码), so the clerk
     /// only fills what is missing.
     /// </summary>
-    /// <returns>The workbook, the register rows and how many of them were completed from earlier records.</returns>
-    public async Task<(MemoryStream Workbook, int Rows, int Completed)> TemplateAsync(CollectionBatch batch, CancellationToken ct = default)
+    /// <remarks>The download is audited with the number of register rows and how many were completed from earlier records.</remarks>
+    public async Task<MemoryStream> TemplateAsync(CollectionBatch batch, string actor, CancellationToken ct = default)
     {
         var register = await db.Register.AsNoTracking()
             .Where(r => r.UnitId == batch.UnitId)
@@ -87,12 +90,13 @@ public sealed class RosterWorkbooks(AppDbContext db, IRosterReader reader, Roste
 
         var output = new MemoryStream();
         RosterTemplateWriter.Write(output, rows, settings.Categories, validation.AddressMaxLength);
+        await audit.RecordNowAsync(actor, AuditActions.DownloadTemplate, "Batch", batch.Id, batch.UnitId, new { Prefilled = rows.Count, Completed = completed }, ct);
         output.Position = 0;
-        return (output, rows.Count, completed);
+        return output;
     }
 
     /// <summary>Every person of the batch as a roster in the template layout, with their current findings marked.</summary>
-    public async Task<MemoryStream> BatchRosterAsync(CollectionBatch batch, CancellationToken ct = default)
+    public async Task<MemoryStream> BatchRosterAsync(CollectionBatch batch, string actor, CancellationToken ct = default)
     {
         var persons = await db.Persons.AsNoTracking().Where(p => p.BatchId == batch.Id)
             .OrderBy(p => p.SourceRow ?? int.MaxValue).ThenBy(p => p.Id).ToListAsync(ct);
@@ -115,6 +119,7 @@ public sealed class RosterWorkbooks(AppDbContext db, IRosterReader reader, Roste
 
         var output = new MemoryStream();
         AnnotatedWorkbookWriter.WriteFromRows(output, rows, findings, settings.Categories, validation.AddressMaxLength, keys);
+        await audit.RecordNowAsync(actor, AuditActions.DownloadBatchRoster, "Batch", batch.Id, batch.UnitId, null, ct);
         output.Position = 0;
         return output;
     }

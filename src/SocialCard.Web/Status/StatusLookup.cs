@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SocialCard.Core.Auditing;
 using SocialCard.Core.Batches;
 using SocialCard.Core.Persons;
 using SocialCard.Core.Registry;
@@ -68,7 +69,7 @@ public sealed class StatusLookup(AppDbContext db, IdNumberGuard guard, AuditLog 
                 .OrderByDescending(t => t.Id).Select(t => (DateTimeOffset?)t.At).FirstOrDefaultAsync(ct)
             : null;
 
-        audit.Record(Actor, "StatusLookup", "Person", person.Id, person.UnitId, new { IdNumber = person.MaskedIdNumber });
+        audit.Record(Actor, AuditActions.StatusLookup, "Person", person.Id, person.UnitId, new { IdNumber = person.MaskedIdNumber });
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Status lookup for {IdNumber}: found", id.Masked);
 

@@ -1,4 +1,5 @@
 using SocialCard.Core.Batches;
+using SocialCard.Core.Common;
 using SocialCard.Core.Persons;
 
 namespace SocialCard.Core.Tests.Batches;
@@ -70,17 +71,42 @@ public sealed class CollectionBatchTests
     {
         var batch = new CollectionBatch(7, "b", "clerk", T0);
         Assert.False(batch.Withdraw("clerk", T0).Succeeded);
-        Assert.False(batch.Accept("hall", T0).Succeeded);
+        Assert.False(batch.Accept("hall", T0, notCompared: 0).Succeeded);
         Assert.False(batch.Return("hall", T0, "照片不合格").Succeeded);
         Assert.Single(batch.History);
 
         batch.AddPerson(Person(7, "李四", "11010120170210193X"));
         batch.Declare("clerk", T0);
         Assert.False(batch.Return("hall", T0, "  ").Succeeded);
-        Assert.True(batch.Accept("hall", T0).Succeeded);
+        Assert.True(batch.Accept("hall", T0, notCompared: 0).Succeeded);
         Assert.False(batch.Withdraw("clerk", T0).Succeeded);
         Assert.False(batch.Return("hall", T0, "太晚了").Succeeded);
         Assert.Equal(BatchStatus.Accepted, batch.Status);
+    }
+
+    [Fact]
+    public void Hall_rules_follow_the_status_and_accept_needs_everyone_compared()
+    {
+        var batch = new CollectionBatch(7, "b", "clerk", T0);
+        Assert.False(batch.CheckHallMarks().Succeeded);
+        Assert.False(batch.CheckComparison().Succeeded);
+        Assert.Contains("申领表", batch.CheckHallForms("申领表").Error);
+
+        batch.AddPerson(Person(7, "李四", "11010120170210193X"));
+        batch.Declare("clerk", T0);
+        Assert.True(batch.CheckHallMarks().Succeeded);
+        Assert.True(batch.CheckComparison().Succeeded);
+        Assert.True(batch.CheckHallForms("申领表").Succeeded);
+
+        var refused = batch.Accept("hall", T0, notCompared: 3);
+        Assert.False(refused.Succeeded);
+        Assert.Contains("3 人未与身份信息库比对", refused.Error);
+        Assert.Equal(BatchStatus.Declared, batch.Status);
+
+        var tooLong = batch.Return("hall", T0, new string('照', CollectionBatch.ReturnReasonMaxLength + 1));
+        Assert.Equal(ResultKind.Refused, tooLong.Kind);
+        Assert.Contains("最多 500 个字", tooLong.Error);
+        Assert.True(batch.Return("hall", T0, new string('照', CollectionBatch.ReturnReasonMaxLength)).Succeeded);
     }
 
     [Fact]

@@ -68,6 +68,40 @@ public abstract class BatchApiTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task Declare_and_withdraw_check_the_version_sent_as_If_Match_like_the_page()
+    {
+        var unit = await TestData.CreateUnitWithClerkAsync(Factory);
+        using var api = await ClientWithKeyAsync(unit.Id);
+        var batchId = (await (await api.PostAsJsonAsync("/api/v1/batches", new { title = "版本检查" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var shown = await api.GetAsync($"/api/v1/batches/{batchId}");
+        var seen = (await shown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetGuid();
+        Assert.Equal($"\"{seen}\"", shown.Headers.ETag?.Tag);
+
+        // The batch changes after the HR system read it: a roster arrives.
+        var csv = "姓名,身份证号码,性别,出生日期,民族,联系电话,邮政编码,常住地址\r\n" + $"马丽,{Ids.Make(year: 1971)},男,1971-05-17,01,13912345678,261041,潍坊市奎文区示例路8号\r\n";
+        using var body = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "roster.csv" } };
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"/api/v1/batches/{batchId}/roster", body)).StatusCode);
+
+        using var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/batches/{batchId}/declare");
+        stale.Headers.TryAddWithoutValidation("If-Match", $"\"{seen}\"");
+        var refused = await api.SendAsync(stale);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, refused.StatusCode);
+        Assert.Contains("刚被他人修改过", await refused.Content.ReadAsStringAsync());
+        var after = await (await api.GetAsync($"/api/v1/batches/{batchId}")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Draft", after.GetProperty("status").GetString());
+
+        using var bad = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/batches/{batchId}/declare");
+        bad.Headers.TryAddWithoutValidation("If-Match", "not-a-version");
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.SendAsync(bad)).StatusCode);
+
+        using var current = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/batches/{batchId}/declare");
+        current.Headers.TryAddWithoutValidation("If-Match", $"\"{after.GetProperty("version").GetGuid()}\"");
+        var declared = await api.SendAsync(current);
+        Assert.Equal(HttpStatusCode.OK, declared.StatusCode);
+        Assert.Equal("Declared", (await declared.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Key_of_unit_B_gets_404_on_unit_As_batch_and_missing_or_revoked_keys_get_401()
     {
         var unitA = await TestData.CreateUnitWithClerkAsync(Factory);

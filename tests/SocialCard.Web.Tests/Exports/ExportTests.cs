@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SocialCard.Core.Common;
 using SocialCard.Core.Exports;
 using SocialCard.Core.Persons;
 using SocialCard.Core.Photos;
@@ -224,7 +225,7 @@ public abstract class ExportTests(PortalFactory factory)
         using var clerkLease = clerk;
         await AcceptedBatchAsync(clerk, unit, new PersonSpec("郑一", PhotoOf.Own), new PersonSpec("郑二", PhotoOf.Registry), new PersonSpec("郑三", PhotoOf.Own));
 
-        async Task<ExportOutcome> RunAsync()
+        async Task<Result<DataExport>> RunAsync()
         {
             await using var scope = Factory.CreateScope();
             return await scope.ServiceProvider.GetRequiredService<ExportService>().ExportAsync(ExportScope.ForHall(hall.Id), unit.Id, "并发测试");
@@ -232,13 +233,13 @@ public abstract class ExportTests(PortalFactory factory)
 
         var outcomes = await Task.WhenAll(RunAsync(), RunAsync(), RunAsync());
 
-        var done = Assert.Single(outcomes, o => o.Export is not null);
-        Assert.All(outcomes.Where(o => o.Export is null), o => Assert.False(string.IsNullOrEmpty(o.Error)));
+        var done = Assert.Single(outcomes, o => o.Value is not null);
+        Assert.All(outcomes.Where(o => o.Value is null), o => Assert.False(string.IsNullOrEmpty(o.Error)));
         await using var check = Factory.CreateScope();
         var db = check.ServiceProvider.GetRequiredService<AppDbContext>();
         var export = await db.Exports.SingleAsync(e => e.UnitId == unit.Id);
         Assert.Equal(1, export.Number);
-        Assert.Equal(done.Export!.Id, export.Id);
+        Assert.Equal(done.Value!.Id, export.Id);
         Assert.All(await db.Persons.Where(p => p.UnitId == unit.Id).ToListAsync(), p => Assert.Equal(export.Id, p.ExportId));
         Assert.Single(await db.AuditEntries.Where(a => a.UnitId == unit.Id && a.Action == "ExportData").ToListAsync());
         Assert.Empty(Directory.GetFiles(Factory.ExportDirectory, "*.tmp"));
@@ -314,7 +315,7 @@ public abstract class ExportTests(PortalFactory factory)
             var batch = await db.Batches.Include(b => b.Persons).SingleAsync(b => b.Id == batchId);
             Assert.Equal(Core.Batches.BatchStatus.Declared, batch.Status);
             // Accepted as the hall would after the comparison; the export does not depend on the registry's answers.
-            Assert.True(batch.Accept("受理窗口", DateTimeOffset.UtcNow).Succeeded);
+            Assert.True(batch.Accept("受理窗口", DateTimeOffset.UtcNow, notCompared: 0).Succeeded);
             await db.SaveChangesAsync();
 
             var added = new List<AddedPerson>();

@@ -79,8 +79,8 @@ public static class HallScenario
         await using var scope = factory.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var person = await db.Persons.SingleAsync(p => p.Id == personId);
-        var (photo, findings, refusal) = await scope.ServiceProvider.GetRequiredService<PhotoService>().AttachAsync(person, PhotoKind.Portrait, "portrait.jpg", jpeg, Actor, byHall: true);
-        Assert.True(photo is not null, refusal ?? string.Join("; ", findings.Select(f => f.Message)));
+        var attached = await scope.ServiceProvider.GetRequiredService<PhotoService>().AttachAsync(person, PhotoKind.Portrait, "portrait.jpg", jpeg, Actor, byHall: true);
+        Assert.True(attached.Succeeded, attached.Error);
     }
 
     public static async Task MarkAsync(PortalFactory factory, int personId, HallMark mark, string reason)

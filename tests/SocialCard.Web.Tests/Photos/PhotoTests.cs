@@ -364,6 +364,32 @@ public abstract class PhotoTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task A_loose_file_over_the_per_file_limit_is_refused_like_a_zip_entry_and_the_others_are_kept()
+    {
+        var (unit, clerk, batchId, persons) = await BatchWithPersonsAsync(2);
+        using var clerkLease = clerk;
+        var page = await clerk.GetOkPageAsync($"/Unit/Batches/Details/{batchId}");
+        var form = page.QuerySelector("form[action*='UploadPhotos']")!;
+        using var body = new MultipartFormDataContent
+        {
+            { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new ByteArrayContent(new byte[13 * 1024 * 1024]), "photos", $"{persons[0].Id}.jpg" },
+            { new ByteArrayContent(PhotoFiles.Portrait()), "photos", $"{persons[1].Id}.jpg" },
+        };
+        var response = await clerk.Http.PostAsync(form.GetAttribute("action"), body);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var report = await clerk.GetOkPageAsync(response.Headers.Location!.OriginalString);
+        var rows = report.QuerySelectorAll("#photo-files tbody tr").ToDictionary(r => r.GetAttribute("data-file")!);
+        Assert.Contains("文件过大", rows[$"{persons[0].Id}.jpg"].TextContent);
+        Assert.Contains("不能超过 12 MB", rows[$"{persons[0].Id}.jpg"].TextContent);
+
+        await using var scope = Factory.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var photoOwners = await db.Photos.Where(p => p.UnitId == unit.Id).Select(p => p.PersonId).ToListAsync();
+        Assert.Equal([persons[1].PersonId], photoOwners);
+    }
+
+    [Fact]
     public async Task An_upload_sent_by_the_progress_script_is_answered_with_the_next_address_and_keeps_its_message()
     {
         var unit = await TestData.CreateUnitWithClerkAsync(Factory);

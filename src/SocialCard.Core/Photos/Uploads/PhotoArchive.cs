@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using SocialCard.Core.Common;
 
 namespace SocialCard.Core.Photos.Uploads;
 
@@ -18,7 +19,11 @@ public static class PhotoArchive
 {
     private static readonly string[] ArchiveExtensions = [".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz"];
 
-    public static (IReadOnlyList<PhotoUploadFile> Files, string? Refusal) ReadZip(Stream zip, PhotoArchiveLimits limits)
+    /// <summary>The problem of a file larger than <see cref="PhotoArchiveLimits.MaxFileBytes"/> (in an archive or loose).</summary>
+    public static string TooLarge(long bytes, PhotoArchiveLimits limits) =>
+        $"文件过大（{bytes / 1024} KB），单个文件不能超过 {limits.MaxFileBytes / 1024 / 1024} MB，已拒绝。";
+
+    public static Result<IReadOnlyList<PhotoUploadFile>> ReadZip(Stream zip, PhotoArchiveLimits limits)
     {
         var files = new List<PhotoUploadFile>();
         long total = 0;
@@ -28,7 +33,7 @@ public static class PhotoArchive
             var entries = archive.Entries.Where(e => !e.FullName.EndsWith('/')).ToList();
             if (entries.Count > limits.MaxFiles)
             {
-                return ([], $"压缩包内有 {entries.Count} 个文件，超过上限 {limits.MaxFiles} 个。请分成几个压缩包上传。");
+                return Result<IReadOnlyList<PhotoUploadFile>>.Fail($"压缩包内有 {entries.Count} 个文件，超过上限 {limits.MaxFiles} 个。请分成几个压缩包上传。");
             }
 
             foreach (var entry in entries)
@@ -57,7 +62,7 @@ public static class PhotoArchive
                 total += entry.Length;
                 if (total > limits.MaxTotalBytes)
                 {
-                    return ([], "压缩包解压后的总大小超过上限，已拒绝。请分成几个压缩包上传。");
+                    return Result<IReadOnlyList<PhotoUploadFile>>.Fail("压缩包解压后的总大小超过上限，已拒绝。请分成几个压缩包上传。");
                 }
 
                 var content = ReadBounded(entry, limits.MaxFileBytes);
@@ -68,10 +73,10 @@ public static class PhotoArchive
         }
         catch (InvalidDataException)
         {
-            return ([], "压缩包已损坏或不是 zip 格式，无法读取。请重新压缩后上传，照片一张也没有保存。");
+            return Result<IReadOnlyList<PhotoUploadFile>>.Fail("压缩包已损坏或不是 zip 格式，无法读取。请重新压缩后上传，照片一张也没有保存。");
         }
 
-        return (files, null);
+        return Result<IReadOnlyList<PhotoUploadFile>>.Ok(files);
     }
 
     /// <summary>Reads at most <paramref name="max"/> bytes; null when the entry holds more than its header said.</summary>

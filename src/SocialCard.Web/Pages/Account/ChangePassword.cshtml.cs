@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SocialCard.Core.Common;
 using SocialCard.Data;
-using SocialCard.Web.Infrastructure;
+using SocialCard.Web.Admin;
 
 namespace SocialCard.Web.Pages.Account;
 
-public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog audit, AppDbContext db) : PageModel
+public sealed class ChangePasswordModel(SignInManager<AppUser> signIn, AccountWrites writes) : PageModel
 {
     [BindProperty]
     public string Current { get; set; } = "";
@@ -25,27 +26,18 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (New != Confirm)
-        {
-            Errors.Add("两次输入的新密码不一致，请重新输入。");
-            return Page();
-        }
-
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        var changed = await writes.ChangePasswordAsync(User, Current, New, Confirm);
+        if (changed.Kind == ResultKind.NotFound)
         {
             return Challenge();
         }
 
-        var result = await users.ChangePasswordAsync(user, Current, New);
-        if (!result.Succeeded)
+        if (changed.Value is not { } user)
         {
-            Errors.AddRange(result.Errors.Select(e => e.Description));
+            Errors.AddRange(changed.AllMessages);
             return Page();
         }
 
-        audit.Record(User, "ChangePassword", "Account", user.UserName!, user.UnitId);
-        await db.SaveChangesAsync();
         await signIn.RefreshSignInAsync(user);
         TempData["Notice"] = "密码已修改。";
         return Redirect("/");

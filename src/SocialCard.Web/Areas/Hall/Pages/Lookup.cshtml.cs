@@ -14,7 +14,7 @@ namespace SocialCard.Web.Areas.Hall.Pages;
 /// 核对汇总表: the code printed on a sealed summary table (typed, or scanned from its QR code into the box) opens the
 /// batch it belongs to, if the batch still holds exactly the data that was printed.
 /// </summary>
-public sealed class LookupModel(AppDbContext db, SummaryTables tables, AuditLog audit) : PageModel
+public sealed class LookupModel(AppDbContext db, SummaryTables tables) : PageModel
 {
     public const string QrPrefix = "SOCIALCARD|";
 
@@ -50,10 +50,7 @@ public sealed class LookupModel(AppDbContext db, SummaryTables tables, AuditLog 
             return Page();
         }
 
-        var current = await tables.ComputeDigestAsync(batch, ct);
-        var matches = string.Equals(current, digest, StringComparison.Ordinal);
-        audit.Record(User, "LookupDigest", "Batch", batch.Id, batch.UnitId, new { Digest = digest, Matches = matches });
-        await db.SaveChangesAsync(ct);
+        var (matches, current) = await tables.VerifyAsync(batch, digest, User.ActorName(), ct);
         if (!matches)
         {
             ChangedBatch = batch;

@@ -25,10 +25,10 @@ public sealed class IndexModel(AppDbContext db, BatchActions actions) : PageMode
     public async Task<IActionResult> OnPostCreateAsync(string? title)
     {
         Title = title?.Trim();
-        var (batch, error) = await actions.CreateAsync(User.RequireUnitId(), title, User.ActorName());
-        if (batch is null)
+        var created = await actions.CreateAsync(User.RequireUnitId(), title, User.ActorName());
+        if (created.Value is not { } batch)
         {
-            Error = error;
+            Error = created.Error;
             await LoadAsync();
             return Page();
         }

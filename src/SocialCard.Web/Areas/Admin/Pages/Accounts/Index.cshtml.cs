@@ -1,13 +1,14 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SocialCard.Core.Common;
 using SocialCard.Data;
+using SocialCard.Web.Admin;
 using SocialCard.Web.Infrastructure;
 
 namespace SocialCard.Web.Areas.Admin.Pages.Accounts;
 
-public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, AccountWrites writes, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public AccountInput Input { get; set; } = new();
@@ -24,92 +25,33 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Audi
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        var user = new AppUser { DisplayName = Input.DisplayName?.Trim() ?? "", CreatedAt = clock.GetUtcNow() };
-        switch (Input.Role)
+        var created = await writes.CreateAsync(new NewAccount(Input.Role, Input.UnitId, Input.HallId, Input.UserName, Input.DisplayName, Input.Password), User.ActorName());
+        if (created.Value is not { } user)
         {
-            case Roles.UnitClerk:
-                var unit = Input.UnitId is { } unitId ? await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId) : null;
-                if (unit is null)
-                {
-                    Errors.Add("单位经办人须选择所属单位。");
-                    break;
-                }
-
-                user.UnitId = unit.Id;
-                user.UserName = unit.Number;
-                break;
-            case Roles.HallStaff:
-                if (Input.HallId is not { } hallId || !await db.Halls.AnyAsync(h => h.Id == hallId))
-                {
-                    Errors.Add("采集点工作人员须选择所属采集点。");
-                    break;
-                }
-
-                user.HallId = hallId;
-                user.UserName = Input.UserName?.Trim();
-                break;
-            case Roles.Admin:
-                user.UserName = Input.UserName?.Trim();
-                break;
-            default:
-                Errors.Add("请选择角色。");
-                break;
-        }
-
-        if (string.IsNullOrEmpty(user.UserName) && Errors.Count == 0)
-        {
-            Errors.Add("请填写账号。");
-        }
-
-        if (user.DisplayName.Length == 0)
-        {
-            Errors.Add("请填写姓名。");
-        }
-
-        if (Errors.Count == 0)
-        {
-            var created = await users.CreateAsync(user, Input.Password ?? "");
-            Errors.AddRange(created.Errors.Select(e => e.Description));
-            if (created.Succeeded)
-            {
-                var roleAdded = await users.AddToRoleAsync(user, Input.Role!);
-                Errors.AddRange(roleAdded.Errors.Select(e => e.Description));
-            }
-        }
-
-        if (Errors.Count > 0)
-        {
+            Errors.AddRange(created.AllMessages);
             await LoadAsync();
             return Page();
         }
 
-        audit.Record(User, "CreateAccount", "Account", user.UserName!, user.UnitId, new { user.UserName, Input.Role, user.UnitId, user.HallId });
-        await db.SaveChangesAsync();
         TempData["Notice"] = $"已创建账号 {user.UserName}。请把初始密码当面或电话告知本人。";
         return Redirect("/Admin/Accounts");
     }
 
     public async Task<IActionResult> OnPostResetAsync(string userId, string? newPassword)
     {
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
+        var reset = await writes.ResetPasswordAsync(userId, newPassword, User.ActorName());
+        if (reset.Kind == ResultKind.NotFound)
         {
             return NotFound();
         }
 
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var reset = await users.ResetPasswordAsync(user, token, newPassword ?? "");
-        if (!reset.Succeeded)
+        if (reset.Value is not { } user)
         {
-            Errors.AddRange(reset.Errors.Select(e => $"{user.UserName}：{e.Description}"));
+            Errors.AddRange(reset.AllMessages);
             await LoadAsync();
             return Page();
         }
 
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        audit.Record(User, "ResetPassword", "Account", user.UserName!, user.UnitId);
-        await db.SaveChangesAsync();
         TempData["Notice"] = $"已重置 {user.UserName} 的密码并解除锁定。";
         return Redirect("/Admin/Accounts");
     }

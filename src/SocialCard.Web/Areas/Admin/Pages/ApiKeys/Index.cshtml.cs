@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Core.Api;
 using SocialCard.Data;
+using SocialCard.Web.Admin;
 using SocialCard.Web.Infrastructure;
 
 namespace SocialCard.Web.Areas.Admin.Pages.ApiKeys;
 
 /// <summary>The information centre issues and revokes per-unit API keys.</summary>
-public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, AdminWrites writes) : PageModel
 {
     public IReadOnlyList<Core.Units.Unit> Units { get; private set; } = [];
 
@@ -24,33 +25,21 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clo
 
     public async Task<IActionResult> OnPostIssueAsync(int unitId, string? name)
     {
-        if (!await db.Units.AnyAsync(u => u.Id == unitId) || string.IsNullOrWhiteSpace(name))
-        {
-            Error = "请选择单位并填写用途。";
-            await LoadAsync();
-            return Page();
-        }
-
-        var (key, secret) = ApiKey.Issue(unitId, name, User.ActorName(), clock.GetUtcNow());
-        db.ApiKeys.Add(key);
-        audit.Record(User, "IssueApiKey", "ApiKey", key.Prefix, unitId, new { key.Name, key.Prefix });
-        await db.SaveChangesAsync();
-        NewSecret = secret;
+        var issued = await writes.IssueApiKeyAsync(unitId, name, User.ActorName());
+        Error = issued.Error;
+        NewSecret = issued.Value?.Secret;
         await LoadAsync();
         return Page();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(int keyId)
     {
-        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == keyId);
-        if (key is null)
+        var revoked = await writes.RevokeApiKeyAsync(keyId, User.ActorName());
+        if (revoked.Value is not { } key)
         {
             return NotFound();
         }
 
-        key.Revoke(clock.GetUtcNow());
-        audit.Record(User, "RevokeApiKey", "ApiKey", key.Prefix, key.UnitId, new { key.Name, key.Prefix });
-        await db.SaveChangesAsync();
         TempData["Notice"] = $"已吊销密钥 {key.Prefix}…。";
         return Redirect("/Admin/ApiKeys");
     }

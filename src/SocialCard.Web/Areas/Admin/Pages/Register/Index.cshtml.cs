@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Core.Register;
 using SocialCard.Data;
+using SocialCard.Web.Admin;
 using SocialCard.Web.Infrastructure;
 
 namespace SocialCard.Web.Areas.Admin.Pages.Register;
 
 /// <summary>The information centre imports each unit's insured persons from the insurance system's export.</summary>
-public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, AdminWrites writes) : PageModel
 {
     public List<string> Problems { get; } = [];
 
@@ -28,40 +29,15 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clo
         await using var content = new MemoryStream();
         await file.CopyToAsync(content, ct);
         content.Position = 0;
-        var read = RegisterFile.Read(content, file.FileName);
-        Problems.AddRange(read.Problems);
-
-        var unitIds = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Number, u => u.Id, ct);
-        var unknown = read.Rows.Where(r => !unitIds.ContainsKey(r.UnitNumber)).Take(20).Select(r => $"第 {r.RowNumber} 行：单位编号 {r.UnitNumber} 不存在，请先在“参保单位”中新增该单位。");
-        Problems.AddRange(unknown);
-        if (Problems.Count > 0)
+        var imported = await writes.ImportRegisterAsync(content, file.FileName, User.ActorName(), ct);
+        if (imported.Value is not { } counts)
         {
+            Problems.AddRange(imported.AllMessages);
             await LoadAsync();
             return Page();
         }
 
-        var now = clock.GetUtcNow();
-        var numbers = read.Rows.Select(r => r.PersonalNumber).ToList();
-        var existing = await db.Register.Where(r => numbers.Contains(r.PersonalNumber)).ToDictionaryAsync(r => r.PersonalNumber, ct);
-        int added = 0, updated = 0;
-        foreach (var row in read.Rows)
-        {
-            var unitId = unitIds[row.UnitNumber];
-            if (existing.TryGetValue(row.PersonalNumber, out var person))
-            {
-                person.Update(unitId, row.Category, row.Name, row.IdNumber, now);
-                updated++;
-            }
-            else
-            {
-                db.Register.Add(new RegisteredPerson(unitId, row.PersonalNumber, row.Category, row.Name, row.IdNumber, now));
-                added++;
-            }
-        }
-
-        audit.Record(User, "ImportRegister", "Register", file.FileName, null, new { Added = added, Updated = updated });
-        await db.SaveChangesAsync(ct);
-        TempData["Notice"] = $"已导入 {read.Rows.Count} 人：新增 {added} 人，更新 {updated} 人。";
+        TempData["Notice"] = $"已导入 {counts.Rows} 人：新增 {counts.Added} 人，更新 {counts.Updated} 人。";
         return Redirect("/Admin/Register");
     }
 

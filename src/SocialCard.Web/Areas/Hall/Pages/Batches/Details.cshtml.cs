@@ -23,11 +23,9 @@ namespace SocialCard.Web.Areas.Hall.Pages.Batches;
 public sealed class DetailsModel(
     AppDbContext db,
     BatchActions actions,
-    BatchWrites writes,
+    HallMarks marks,
     RegistryComparisons comparisons,
-    IPhotoStore store,
-    AuditLog audit,
-    TimeProvider clock) : PageModel
+    IPhotoStore store) : PageModel
 {
     public const int PageSize = 200;
 
@@ -65,9 +63,9 @@ public sealed class DetailsModel(
 
     public bool CanReview => Batch.Status == BatchStatus.Declared;
 
-    public bool CanCompare => RegistryComparisons.CanCompare(Batch.Status);
+    public bool CanCompare => Batch.AllowsComparison;
 
-    public bool CanMark => Batch.Status is BatchStatus.Declared or BatchStatus.Accepted;
+    public bool CanMark => Batch.AllowsHallMarks;
 
     public async Task<IActionResult> OnGetAsync(int id, string? show, int p = 1, CancellationToken ct = default)
     {
@@ -90,66 +88,15 @@ public sealed class DetailsModel(
     /// <summary>Marks the selected persons for an on-site photo or a correction (or clears their marks).</summary>
     public async Task<IActionResult> OnPostMarkAsync(int id, int[] ids, HallMark mark, string? reason, string? show, int p = 1, CancellationToken ct = default)
     {
-        var batch = await db.HallBatchesOf(User).AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct);
-        if (batch is null)
+        if (!await db.HallBatchesOf(User).AnyAsync(b => b.Id == id, ct))
         {
             return NotFound();
         }
 
-        var back = BackTo(id, show, p);
-        if (batch.Status is not (BatchStatus.Declared or BatchStatus.Accepted))
-        {
-            TempData["Error"] = $"批次当前状态为“{batch.Status.ToChinese()}”，不能标记人员。";
-            return back;
-        }
-
-        if (ids.Length == 0)
-        {
-            TempData["Error"] = "请先勾选要标记的人员。";
-            return back;
-        }
-
-        if (!Enum.IsDefined(mark))
-        {
-            TempData["Error"] = "请选择标记类型：现场拍照、信息更正或清除标记。";
-            return back;
-        }
-
-        var actor = User.ActorName();
-        var marked = await writes.RunAsync(id, async locked =>
-        {
-            if (locked.Status is not (BatchStatus.Declared or BatchStatus.Accepted))
-            {
-                return Result<int>.Fail($"批次当前状态为“{locked.Status.ToChinese()}”，不能标记人员。");
-            }
-
-            var persons = await db.Persons.Where(x => x.BatchId == id && ids.Contains(x.Id)).ToListAsync(ct);
-            if (persons.Count != ids.Distinct().Count())
-            {
-                return Result<int>.Fail("所选人员中有人已不在此批次中，所选人员均未改动。请刷新页面后再试。");
-            }
-
-            var at = clock.GetUtcNow();
-            foreach (var person in persons)
-            {
-                var result = person.Mark(mark, reason, actor, at);
-                if (!result.Succeeded)
-                {
-                    return Result<int>.Fail(result.Error + " 所选人员均未改动。");
-                }
-            }
-
-            audit.Record(actor, "MarkPersons", "Batch", locked.Id, locked.UnitId, new { Mark = mark.ToString(), Reason = reason?.Trim(), Persons = persons.Select(x => x.Id) });
-            writes.Touch(locked);
-            await db.SaveChangesAsync(ct);
-            return Result<int>.Ok(persons.Count);
-        }, ct);
-        TempData[marked.Succeeded ? "Notice" : "Error"] = !marked.Succeeded
-            ? marked.Error
-            : mark == HallMark.None
-                ? $"已清除 {marked.Value} 人的标记。"
-                : $"已将 {marked.Value} 人标记为“{mark.ToChinese()}”。";
-        return back;
+        var marked = await marks.MarkAsync(id, ids, mark, reason, User.ActorName(), ct);
+        TempData[marked.Succeeded ? "Notice" : "Error"] = marked.Message(HallMarks.NothingChanged)
+            ?? (mark == HallMark.None ? $"已清除 {marked.Count} 人的标记。" : $"已将 {marked.Count} 人标记为“{mark.ToChinese()}”。");
+        return BackTo(id, show, p);
     }
 
     /// <summary>受理: needs the comparison completed for every person.</summary>
@@ -173,12 +120,6 @@ public sealed class DetailsModel(
         if (!await db.HallBatchesOf(User).AnyAsync(b => b.Id == id, ct))
         {
             return NotFound();
-        }
-
-        if (reason is { Length: > 500 })
-        {
-            TempData["Error"] = "退回原因最多 500 个字，请精简。";
-            return Redirect($"/Hall/Batches/Details/{id}");
         }
 
         var result = await actions.ReturnAsync(id, version, reason, User.ActorName(), ct);
@@ -228,31 +169,22 @@ public sealed class DetailsModel(
 
     private async Task<IActionResult> CompareAsync(int id, bool fresh, CancellationToken ct)
     {
-        var batch = await db.HallBatchesOf(User).AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct);
-        if (batch is null)
+        if (!await db.HallBatchesOf(User).AnyAsync(b => b.Id == id, ct))
         {
             return NotFound();
         }
 
-        if (!RegistryComparisons.CanCompare(batch.Status))
+        var compared = await comparisons.RunAsync(id, fresh, User.ActorName(), ct);
+        if (compared.Value is not { } run)
         {
-            TempData["Error"] = $"批次当前状态为“{batch.Status.ToChinese()}”，不能比对。";
-            return Redirect($"/Hall/Batches/Details/{id}");
+            TempData["Error"] = compared.Error;
+            return Redirect($"/Hall/Batches/Details/{id}?show=all");
         }
 
-        var run = await comparisons.RunAsync(id, fresh, User.ActorName(), ct);
-        if (run.Failure is not null)
-        {
-            TempData["Error"] = run.Failure;
-        }
-        else
-        {
-            TempData["Notice"] = run.ComparedNow == 0
-                ? "此批次的人员均已比对。"
-                : $"比对完成：本次比对 {run.ComparedNow} 人，全部 {run.Total} 人均已有比对结果。";
-        }
-
-        return Redirect($"/Hall/Batches/Details/{id}?show=" + (run.Failure is null ? "mismatched" : "all"));
+        TempData["Notice"] = run.ComparedNow == 0
+            ? "此批次的人员均已比对。"
+            : $"比对完成：本次比对 {run.ComparedNow} 人，全部 {run.Total} 人均已有比对结果。";
+        return Redirect($"/Hall/Batches/Details/{id}?show=mismatched");
     }
 
     private RedirectResult BackTo(int id, string? show, int p) =>

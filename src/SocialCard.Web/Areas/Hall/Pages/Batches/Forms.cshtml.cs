@@ -17,7 +17,7 @@ namespace SocialCard.Web.Areas.Hall.Pages.Batches;
 /// accepted; every print is audited. A selection is posted as <c>ids</c> values (also from the hall's batch page).
 /// </summary>
 [RequestFormLimits(ValueCountLimit = 200_000)]
-public sealed class FormsModel(AppDbContext db, HallForms forms, AuditLog audit, ILogger<FormsModel> logger) : PageModel
+public sealed class FormsModel(AppDbContext db, HallForms forms) : PageModel
 {
     /// <summary>How many persons the selection list shows; the "all" prints cover every person.</summary>
     public const int ListedPersons = 1000;
@@ -36,7 +36,7 @@ public sealed class FormsModel(AppDbContext db, HallForms forms, AuditLog audit,
 
     public int PendingCount => PersonCount - MatchedCount - NotMatchedCount;
 
-    public bool CanPrint => HallForms.CanPrint(Batch.Status);
+    public bool CanPrint => Batch.AllowsHallForms;
 
     public IReadOnlyList<PersonRow> Persons { get; private set; } = [];
 
@@ -65,18 +65,18 @@ public sealed class FormsModel(AppDbContext db, HallForms forms, AuditLog audit,
     }
 
     /// <summary>GET: application forms of every matched person.</summary>
-    public Task<IActionResult> OnGetApplicationAsync(int id, CancellationToken ct) => PrintAsync(id, null, FormKind.Application, ct);
+    public Task<IActionResult> OnGetApplicationAsync(int id, CancellationToken ct) => PrintAsync(id, null, HallFormKind.Application, ct);
 
     /// <summary>POST <c>ids</c>: application forms of the selected persons.</summary>
-    public Task<IActionResult> OnPostApplicationAsync(int id, List<int> ids, CancellationToken ct) => PrintAsync(id, ids, FormKind.Application, ct);
+    public Task<IActionResult> OnPostApplicationAsync(int id, List<int> ids, CancellationToken ct) => PrintAsync(id, ids, HallFormKind.Application, ct);
 
     /// <summary>GET: confirmation forms of every mismatched or not-found person.</summary>
-    public Task<IActionResult> OnGetConfirmationAsync(int id, CancellationToken ct) => PrintAsync(id, null, FormKind.Confirmation, ct);
+    public Task<IActionResult> OnGetConfirmationAsync(int id, CancellationToken ct) => PrintAsync(id, null, HallFormKind.Confirmation, ct);
 
     /// <summary>POST <c>ids</c>: confirmation forms of the selected persons.</summary>
-    public Task<IActionResult> OnPostConfirmationAsync(int id, List<int> ids, CancellationToken ct) => PrintAsync(id, ids, FormKind.Confirmation, ct);
+    public Task<IActionResult> OnPostConfirmationAsync(int id, List<int> ids, CancellationToken ct) => PrintAsync(id, ids, HallFormKind.Confirmation, ct);
 
-    private async Task<IActionResult> PrintAsync(int id, List<int>? ids, FormKind kind, CancellationToken ct)
+    private async Task<IActionResult> PrintAsync(int id, List<int>? ids, HallFormKind kind, CancellationToken ct)
     {
         var batch = await FindAsync(id, ct);
         if (batch is null)
@@ -84,63 +84,20 @@ public sealed class FormsModel(AppDbContext db, HallForms forms, AuditLog audit,
             return NotFound();
         }
 
-        var title = kind == FormKind.Application ? "申领表" : "确认表";
-        if (!HallForms.CanPrint(batch.Status))
+        var printed = await forms.PrintAsync(batch, kind, ids?.Distinct().ToList(), User.ActorName(), ct);
+        if (printed.Value is not { } pdf)
         {
-            return Refuse(id, $"批次当前状态为“{batch.Status.ToChinese()}”，只有已申报或已受理的批次才能打印{title}。");
+            TempData["Error"] = printed.Error;
+            return Redirect($"/Hall/Batches/Forms/{id}");
         }
 
-        if (ids is { Count: 0 })
-        {
-            return Refuse(id, $"请先勾选要打印{title}的人员。");
-        }
-
-        PrintedForms printed;
-        try
-        {
-            var selection = ids?.Distinct().ToList();
-            printed = kind == FormKind.Application
-                ? await forms.ApplicationFormsAsync(batch, selection, ct)
-                : await forms.ConfirmationFormsAsync(batch, selection, ct);
-        }
-        catch (RegistryUnavailableException e)
-        {
-            logger.LogWarning("Application forms of batch {BatchId} not printed: the registry failed ({Problem})", batch.Id, e.Message);
-            return Refuse(id, "身份信息库暂时无法访问，无法取得部分人员的相片，申领表未打印。请稍后再试。");
-        }
-
-        if (printed.Pdf is null)
-        {
-            return Refuse(id, printed.Refusal!);
-        }
-
-        audit.Record(User, kind == FormKind.Application ? "PrintApplicationForms" : "PrintConfirmationForms", "Batch", batch.Id, batch.UnitId, new
-        {
-            printed.Persons,
-            Selection = ids is not null,
-            printed.PortalPhotos,
-            printed.RegistryPhotos,
-        });
-        await db.SaveChangesAsync(ct);
-        return File(printed.Pdf, "application/pdf", $"{title}-{batch.Unit!.Number}-{batch.Id}.pdf");
-    }
-
-    private RedirectResult Refuse(int id, string message)
-    {
-        TempData["Error"] = message;
-        return Redirect($"/Hall/Batches/Forms/{id}");
+        return File(pdf.Pdf, "application/pdf", $"{HallForms.TitleOf(kind)}-{batch.Unit!.Number}-{batch.Id}.pdf");
     }
 
     /// <summary>The batch, if its unit belongs to the signed-in staff member's hall; otherwise null (404).</summary>
     private Task<CollectionBatch?> FindAsync(int id, CancellationToken ct)
     {
         return db.HallBatchesOf(User).AsNoTracking().Include(b => b.Unit).SingleOrDefaultAsync(b => b.Id == id, ct);
-    }
-
-    private enum FormKind
-    {
-        Application,
-        Confirmation,
     }
 
     public sealed record PersonRow(int Id, string Name, string MaskedIdNumber, ComparisonOutcome? Outcome, HallMark Mark);

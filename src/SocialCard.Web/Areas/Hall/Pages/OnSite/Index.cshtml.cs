@@ -7,6 +7,7 @@ using SocialCard.Core.Persons;
 using SocialCard.Core.Review;
 using SocialCard.Data;
 using SocialCard.Web.Infrastructure;
+using SocialCard.Web.Review;
 
 namespace SocialCard.Web.Areas.Hall.Pages.OnSite;
 
@@ -16,7 +17,7 @@ namespace SocialCard.Web.Areas.Hall.Pages.OnSite;
 /// of other halls' units are not found (404), so one hall never schedules another's persons. Every change is audited.
 /// </summary>
 [RequestFormLimits(ValueCountLimit = 200_000)]
-public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, OnSitePhotos onSite, TimeProvider clock) : PageModel
 {
     /// <summary>"taken" lists persons whose photo was taken; anything else those still to come.</summary>
     [BindProperty(SupportsGet = true)]
@@ -73,70 +74,34 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clo
     /// <summary>Schedules the selected persons (<c>ids</c>) for <paramref name="scheduleDate"/> at <paramref name="scheduleHallId"/> (default: own hall).</summary>
     public async Task<IActionResult> OnPostScheduleAsync(List<int> ids, DateOnly? scheduleDate, int? scheduleHallId, CancellationToken ct)
     {
-        var today = ChinaTime.Today(clock);
         var hallId = scheduleHallId ?? User.RequireHallId();
-        var hallName = await db.Halls.Where(h => h.Id == hallId).Select(h => h.Name).SingleOrDefaultAsync(ct);
-        var refusal = ids.Count == 0 ? "请先勾选要预约的人员。"
-            : scheduleDate is null ? "请选择拍照日期。"
-            : scheduleDate < today ? $"拍照日期 {Format(scheduleDate.Value)} 已经过去，请选择今天（{Format(today)}）或以后的日期。"
-            : hallName is null ? "请选择拍照的采集点。"
-            : null;
-        if (refusal is not null)
+        var scheduled = await onSite.ScheduleAsync(db.HallPersonsOf(User), ids, scheduleDate, hallId, User.ActorName(), ct);
+        if (scheduled.Succeeded)
         {
-            return Back(refusal);
+            var hallName = await db.Halls.Where(h => h.Id == hallId).Select(h => h.Name).SingleAsync(ct);
+            TempData["Notice"] = $"已为 {scheduled.Count} 人预约 {OnSitePhotos.Format(scheduleDate!.Value)} 到{hallName}现场拍照。";
         }
 
-        var date = scheduleDate!.Value;
-        return await ChangeAsync(db.HallPersonsOf(User), ids, "ScheduleOnSitePhoto", p => p.ScheduleOnSitePhoto(date, hallId), new { Date = Format(date), HallId = hallId, Hall = hallName },
-            n => $"已为 {n} 人预约 {Format(date)} 到{hallName}现场拍照。", ct);
+        return Done(scheduled);
     }
 
     /// <summary>Records that the selected persons' (<c>ids</c>) on-site photos were taken now.</summary>
     public async Task<IActionResult> OnPostTakenAsync(List<int> ids, CancellationToken ct)
     {
-        if (ids.Count == 0)
-        {
-            return Back("请先勾选已完成拍照的人员。");
-        }
-
-        var at = clock.GetUtcNow();
         // The hall that takes the photo records it, also for a person another hall scheduled here.
-        return await ChangeAsync(db.OnSitePersonsOf(User), ids, "OnSitePhotoTaken", p => p.RecordOnSitePhotoTaken(at), new { At = ChinaTime.Format(at) }, n => $"已记录 {n} 人现场拍照完成。", ct);
+        var taken = await onSite.RecordTakenAsync(db.OnSitePersonsOf(User), ids, User.ActorName(), ct);
+        if (taken.Succeeded)
+        {
+            TempData["Notice"] = $"已记录 {taken.Count} 人现场拍照完成。";
+        }
+
+        return Done(taken);
     }
 
-    /// <summary>All or nothing: every selected person must be in <paramref name="scope"/> (else 404) and accept the change.</summary>
-    private async Task<IActionResult> ChangeAsync(IQueryable<InsuredPerson> scope, List<int> ids, string action, Func<InsuredPerson, Result> change, object details, Func<int, string> notice, CancellationToken ct)
-    {
-        var wanted = ids.Distinct().ToList();
-        var persons = await scope.Where(p => wanted.Contains(p.Id)).ToListAsync(ct);
-        if (persons.Count != wanted.Count)
-        {
-            return NotFound();
-        }
-
-        var refusals = persons.Select(change).Where(r => !r.Succeeded).Select(r => r.Error).ToList();
-        if (refusals.Count > 0)
-        {
-            return Back(string.Join(" ", refusals.Take(10)) + (refusals.Count > 10 ? $" 等 {refusals.Count} 人。" : "") + " 未作任何改动。");
-        }
-
-        foreach (var p in persons)
-        {
-            audit.Record(User, action, "Person", p.Id, p.UnitId, details);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Back("其他人同时修改了所选人员，未作任何改动。请刷新列表后重试。");
-        }
-
-        TempData["Notice"] = notice(persons.Count);
-        return Redirect(OnSiteQuery.ListUrl(Filters));
-    }
+    /// <summary>A selected person outside the staff member's scope is 404, as on every page; other refusals return to the list.</summary>
+    private IActionResult Done(BulkResult result) => result.Result.Kind == ResultKind.NotFound
+        ? NotFound()
+        : result.Succeeded ? Redirect(OnSiteQuery.ListUrl(Filters)) : Back(result.Message(OnSitePhotos.NothingChanged)!);
 
     private RedirectResult Back(string error)
     {
@@ -144,5 +109,4 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider clo
         return Redirect(OnSiteQuery.ListUrl(Filters));
     }
 
-    private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SocialCard.Core.Common;
 using SocialCard.Core.Photos;
 using SocialCard.Core.Photos.Storage;
 using SocialCard.Core.Validation;
@@ -11,7 +12,7 @@ using SocialCard.Web.Photos;
 namespace SocialCard.Web.Areas.Hall.Pages.Photos;
 
 /// <summary>Hall staff review a photo of one of their hall's units and may accept its warnings with a reason (audited).</summary>
-public sealed class ReviewModel(AppDbContext db, IPhotoStore store, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class ReviewModel(AppDbContext db, IPhotoStore store, PhotoReviews reviews) : PageModel
 {
     public PhotoReviewModel Review { get; private set; } = null!;
 
@@ -25,21 +26,18 @@ public sealed class ReviewModel(AppDbContext db, IPhotoStore store, AuditLog aud
 
     public async Task<IActionResult> OnPostAsync(int id, string? reason)
     {
-        var photo = await LoadAsync(id, track: true);
-        if (photo is null)
+        var result = await reviews.OverrideWarningsAsync(id, User.HallId(), reason, User.ActorName());
+        if (result.Kind == ResultKind.NotFound)
         {
             return NotFound();
         }
 
-        var result = photo.OverrideWarnings(reason ?? "", User.ActorName(), clock.GetUtcNow());
         if (!result.Succeeded)
         {
             TempData["Error"] = result.Error;
             return Redirect($"/Hall/Photos/Review/{id}");
         }
 
-        audit.Record(User, "OverridePhotoWarnings", "Photo", photo.Id, photo.UnitId, new { photo.PersonId, Reason = photo.OverrideReason, Codes = photo.Findings.Select(f => f.Code) });
-        await db.SaveChangesAsync();
         TempData["Notice"] = "已认可该照片的提醒项。";
         return Redirect($"/Hall/Photos/Review/{id}");
     }
@@ -52,10 +50,10 @@ public sealed class ReviewModel(AppDbContext db, IPhotoStore store, AuditLog aud
     }
 
     /// <summary>The photo, if its unit belongs to the signed-in staff member's hall; otherwise nothing (404).</summary>
-    private async Task<PersonPhoto?> LoadAsync(int id, bool track = false)
+    private async Task<PersonPhoto?> LoadAsync(int id)
     {
         var hallId = User.HallId();
-        var query = (track ? db.Photos : db.Photos.AsNoTracking())
+        var query = db.Photos.AsNoTracking()
             .Where(p => p.Id == id && db.Units.Any(u => u.Id == p.UnitId && u.HallId == hallId));
         var photo = await query.SingleOrDefaultAsync();
         if (photo is null)

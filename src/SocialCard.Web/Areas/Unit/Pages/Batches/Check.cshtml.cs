@@ -16,7 +16,7 @@ namespace SocialCard.Web.Areas.Unit.Pages.Batches;
 /// The result page (检查结果): counts by severity, the persons as a grid with bad cells highlighted and
 /// the message beside them, filters, one-click fixes, and the clerk's workbook with the errors marked.
 /// </summary>
-public sealed class CheckModel(AppDbContext db, PersonWrites writes, AuditLog audit, RosterWorkbooks workbooks, RosterConflicts conflicts) : PageModel
+public sealed class CheckModel(AppDbContext db, PersonWrites writes, RosterWorkbooks workbooks, RosterConflicts conflicts) : PageModel
 {
     public const int PageSize = 200;
 
@@ -210,9 +210,7 @@ public sealed class CheckModel(AppDbContext db, PersonWrites writes, AuditLog au
             return NotFound();
         }
 
-        var output = await workbooks.AnnotatedAsync(batch!, stored, ct);
-        audit.Record(User, "DownloadAnnotated", "Batch", id, batch!.UnitId, new { Upload = upload });
-        await db.SaveChangesAsync(ct);
+        var output = await workbooks.AnnotatedAsync(batch!, stored, User.ActorName(), ct);
         return File(output, XlsxContentType, Path.GetFileNameWithoutExtension(stored.FileName) + "-错误标注.xlsx");
     }
 
@@ -225,9 +223,7 @@ public sealed class CheckModel(AppDbContext db, PersonWrites writes, AuditLog au
             return NotFound();
         }
 
-        var output = await workbooks.BatchRosterAsync(batch, ct);
-        audit.Record(User, "DownloadBatchRoster", "Batch", id, batch.UnitId, null);
-        await db.SaveChangesAsync(ct);
+        var output = await workbooks.BatchRosterAsync(batch, User.ActorName(), ct);
         var title = string.Concat(batch.Title.Where(c => !char.IsControl(c) && !Path.GetInvalidFileNameChars().Contains(c)));
         return File(output, XlsxContentType, $"{title}-花名册.xlsx");
     }

@@ -16,7 +16,7 @@ namespace SocialCard.Web.Areas.Unit.Pages.Batches;
 
 [UploadLimit(UploadKind.Roster, "Upload")]
 [UploadLimit(UploadKind.Photos, "UploadPhotos")]
-public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions actions, RosterImport import, RosterSettings rosterSettings, PhotoService photoService, PhotoSettings photoSettings, ImportThrottle throttle, PersonWrites persons, RosterWorkbooks workbooks) : PageModel
+public sealed class DetailsModel(AppDbContext db, BatchActions actions, RosterImport import, RosterSettings rosterSettings, PhotoService photoService, PhotoSettings photoSettings, ImportThrottle throttle, PersonWrites persons, RosterWorkbooks workbooks) : PageModel
 {
     public CollectionBatch Batch { get; private set; } = null!;
 
@@ -83,9 +83,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
         }
 
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == batch.UnitId);
-        var (output, rows, completed) = await workbooks.TemplateAsync(batch, HttpContext.RequestAborted);
-        audit.Record(User, "DownloadTemplate", "Batch", batch.Id, batch.UnitId, new { Prefilled = rows, Completed = completed });
-        await db.SaveChangesAsync();
+        var output = await workbooks.TemplateAsync(batch, User.ActorName(), HttpContext.RequestAborted);
         return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"社保卡信息采集-{unit.Number}.xlsx");
     }
 
@@ -115,14 +113,14 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
             return Busy(id);
         }
 
-        var outcome = await import.ImportAsync(batch, roster.FileName, await FormFiles.ReadAllBytesAsync(roster, ct), User.ActorName(), ct);
-        if (outcome.Upload is null)
+        var imported = await import.ImportAsync(batch, roster.FileName, await FormFiles.ReadAllBytesAsync(roster, ct), User.ActorName(), ct);
+        if (imported.Value is not { } stored)
         {
-            TempData["Error"] = outcome.Refusal;
+            TempData["Error"] = imported.Error;
             return Redirect($"/Unit/Batches/Details/{id}");
         }
 
-        return Redirect($"/Unit/Batches/Check/{id}?upload={outcome.Upload.Id}");
+        return Redirect($"/Unit/Batches/Check/{id}?upload={stored.Upload.Id}");
     }
 
     /// <summary>Bulk photos: several .jpg files and/or .zip archives, matched to persons by file name.</summary>
@@ -134,56 +132,20 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
             return NotFound();
         }
 
-        var editable = batch.CheckEditable();
-        if (!editable.Succeeded || photos.Count == 0)
-        {
-            TempData["Error"] = editable.Error ?? "请选择要上传的照片或压缩包。";
-            return Redirect($"/Unit/Batches/Details/{id}");
-        }
-
-        if (photos.Sum(f => f.Length) > photoSettings.MaxUploadMegabytes * 1024L * 1024)
-        {
-            TempData["Error"] = $"一次上传不能超过 {photoSettings.MaxUploadMegabytes} MB，请分几次上传。照片一张也没有保存。";
-            return Redirect($"/Unit/Batches/Details/{id}");
-        }
-
         using var slot = await throttle.TryEnterAsync(ct);
         if (slot is null)
         {
             return Busy(id);
         }
 
-        var files = new List<PhotoUploadFile>();
-        foreach (var upload in photos)
+        var imported = await photoService.ImportUploadAsync(batch, photos, User.ActorName(), ct);
+        if (imported.Value is not { } stored)
         {
-            if (Path.GetExtension(upload.FileName).Equals(".zip", StringComparison.OrdinalIgnoreCase))
-            {
-                // Read in place from the form reader's temporary file, not copied into memory first.
-                await using var zip = FormFiles.OpenSeekable(upload);
-                var (entries, refusal) = PhotoArchive.ReadZip(zip, photoSettings.ArchiveLimits);
-                if (refusal is not null)
-                {
-                    TempData["Error"] = $"{Path.GetFileName(upload.FileName)}：{refusal}";
-                    return Redirect($"/Unit/Batches/Details/{id}");
-                }
-
-                files.AddRange(entries);
-            }
-            else
-            {
-                files.Add(new PhotoUploadFile(Path.GetFileName(upload.FileName), await FormFiles.ReadAllBytesAsync(upload, ct), null));
-            }
-        }
-
-        var name = photos.Count == 1 ? Path.GetFileName(photos[0].FileName) : $"{photos.Count} 个文件";
-        var (stored, report) = await photoService.ImportAsync(batch, name, files, User.ActorName(), ct);
-        if (stored is null)
-        {
-            TempData["Error"] = $"{report.Refusal} 照片一张也没有保存。";
+            TempData["Error"] = imported.Error;
             return Redirect($"/Unit/Batches/Details/{id}");
         }
 
-        return Redirect($"/Unit/Batches/Photos/{id}?upload={stored.Id}");
+        return Redirect($"/Unit/Batches/Photos/{id}?upload={stored.Upload.Id}");
     }
 
     /// <summary>The summary table to print, seal and take to the hall: once the batch is declared.</summary>
@@ -195,21 +157,14 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, BatchActions a
             return NotFound();
         }
 
-        if (batch.Status is not (BatchStatus.Declared or BatchStatus.Accepted))
+        var printed = await tables.PrintAsync(batch, User.ActorName(), ct);
+        if (printed.Value is not { } summary)
         {
-            TempData["Error"] = "申报后才能打印汇总表：请先申报此批次。";
+            TempData["Error"] = printed.Error;
             return Redirect($"/Unit/Batches/Details/{id}");
         }
 
-        var (pdf, digest) = await tables.WriteAsync(batch, ct);
-        audit.Record(User, "PrintSummaryTable", "Batch", batch.Id, batch.UnitId, new { Digest = digest });
-        await db.SaveChangesAsync(ct);
-
-        // The hall finds the batch by the printed digest. Not a change of the batch: its version stays.
-        var printedAt = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        await db.Batches.Where(b => b.Id == batch.Id)
-            .ExecuteUpdateAsync(u => u.SetProperty(b => b.SummaryDigest, digest).SetProperty(b => b.SummaryPrintedAt, printedAt), ct);
-        return File(pdf, "application/pdf", $"汇总表-{batch.Id}-{digest}.pdf");
+        return File(summary.Pdf, "application/pdf", $"汇总表-{batch.Id}-{summary.Digest}.pdf");
     }
 
     public Task<IActionResult> OnPostDeclareAsync(int id, Guid version, CancellationToken ct) =>

@@ -117,20 +117,20 @@ public sealed class EditModel(AppDbContext db, PersonValidation validation, Pers
 
         Show(batch, id);
         var saved = await writes.SaveAsync(batchId, id, Form.Version, Form.ToInput(), Form.ClassOrDepartment, User.ActorName(), ct, ConflictId);
-        _findings = saved.Findings;
-        if (saved.HasErrors)
+        if (saved.Findings is { Count: > 0 } refusedFindings)
         {
+            _findings = refusedFindings;
             Refused = true;
             return Page();
         }
 
-        if (!saved.Result.Succeeded)
+        if (saved.Value is not { } person)
         {
-            TempData["Error"] = saved.Result.Error;
+            TempData["Error"] = saved.Error;
             return Redirect(ConflictId is null ? $"/Unit/Batches/Details/{batchId}" : $"/Unit/Batches/Check/{batchId}#conflicts");
         }
 
-        var person = saved.Result.Value!;
+        _findings = person.Findings;
         var notes = _findings.Where(f => f.Severity != Severity.Error).Select(f => f.Message).ToList();
         TempData["Notice"] = $"已保存{person.Name}。" + string.Concat(notes.Select(n => n.TrimEnd('。') + "。"));
         return Redirect(BackUrl);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SocialCard.Core.Common;
 using SocialCard.Core.Persons;
 using SocialCard.Core.Photos;
 using SocialCard.Core.Photos.Fixing;
@@ -96,9 +97,11 @@ public sealed class PhotoModel(AppDbContext db, PhotoService photos, IPhotoStore
             return NotFound();
         }
 
-        var (stored, _, refusal) = await photos.AttachAsync(Person, PhotoKind.Portrait, "调整后-" + _current.FileName, bytes, User.ActorName(), ct, derivedFrom: _current.Id);
-        TempData[stored is null || stored.HasErrors ? "Error" : "Notice"] = refusal
-            ?? (stored is null || stored.HasErrors ? "调整后的照片仍不符合规格，请重新拍照。" : "已采用调整后的照片，原照片仍保留。");
+        var adopted = await photos.AttachAsync(Person, PhotoKind.Portrait, "调整后-" + _current.FileName, bytes, User.ActorName(), ct, derivedFrom: _current.Id);
+        var stored = adopted.Value;
+        TempData[stored is null || stored.HasErrors ? "Error" : "Notice"] = stored is null
+            ? adopted.Error
+            : stored.HasErrors ? "调整后的照片仍不符合规格，请重新拍照。" : "已采用调整后的照片，原照片仍保留。";
         return Redirect($"/Unit/Persons/Photo/{batchId}/{id}");
     }
 
@@ -132,11 +135,10 @@ public sealed class PhotoModel(AppDbContext db, PhotoService photos, IPhotoStore
             return Redirect($"/Unit/Persons/Photo/{batchId}/{id}");
         }
 
-        var (stored, findings, refusal) = await photos.AttachAsync(Person, PhotoKind.Portrait, photo.FileName, await FormFiles.ReadAllBytesAsync(photo, ct), User.ActorName(), ct);
-        TempData[stored is null || stored.HasErrors ? "Error" : "Notice"] = refusal is not null
-            ? refusal
-            : stored is null
-            ? "文件不是可读的 JPEG 照片，未保存：" + string.Join(" ", findings.Select(f => f.Message))
+        var attached = await photos.AttachAsync(Person, PhotoKind.Portrait, photo.FileName, await FormFiles.ReadAllBytesAsync(photo, ct), User.ActorName(), ct);
+        var stored = attached.Value;
+        TempData[stored is null || stored.HasErrors ? "Error" : "Notice"] = stored is null
+            ? attached.Error
             : stored.HasErrors
                 ? "照片已保存，但不符合规格，请按下面的说明重新拍照或调整后上传。"
                 : "照片已保存并通过检查。";

@@ -72,6 +72,10 @@ public sealed class HallReviewBrowserTests(ITestOutputHelper output)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "一致", Exact = true }).ClickAsync();
         await Expect(page.Locator("#persons tbody tr")).ToHaveCountAsync(4);
+        // Error path first: marking with nobody ticked says what to do and changes nothing.
+        await page.Locator("#mark-submit").ClickAsync();
+        await Expect(page.Locator("[role=alert]")).ToContainTextAsync("请先勾选要标记的人员");
+        await Expect(page.Locator("#counts [data-count=onsite]")).ToHaveTextAsync("0");
         // From the keyboard: focus the first row's box, tick it, J to the next row, tick it.
         await page.Locator("#persons tbody input[type=checkbox]").First.FocusAsync();
         await page.Keyboard.PressAsync("Space");
@@ -89,6 +93,27 @@ public sealed class HallReviewBrowserTests(ITestOutputHelper output)
         await Expect(page.Locator("h1 .status")).ToHaveTextAsync("已受理");
         var hallBatchUrl = page.Url.Split('?')[0];
         output.WriteLine(await browser.ScreenshotAsync("e2e-4-accepted.png"));
+
+        // The two marked persons are on the hall's on-site list: recording "taken" with nobody ticked is refused,
+        // then both are booked for today and recorded as photographed.
+        await page.GetByRole(AriaRole.Link, new() { Name = "现场拍照", Exact = true }).ClickAsync();
+        var onSite = page.Locator("tbody input[name=ids]");
+        await Expect(onSite).ToHaveCountAsync(2);
+        await page.GetByRole(AriaRole.Button, new() { Name = "记录所选人员已拍照" }).ClickAsync();
+        await Expect(page.Locator("[role=alert]")).ToContainTextAsync("请先勾选已完成拍照的人员");
+        await onSite.Nth(0).CheckAsync();
+        await onSite.Nth(1).CheckAsync();
+        var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByLabel("拍照日期", new() { Exact = true }).Last.FillAsync(today);
+        await page.GetByRole(AriaRole.Button, new() { Name = "预约", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".notice")).ToContainTextAsync($"已为 2 人预约 {today}");
+        await Expect(page.Locator("tbody tr", new() { HasText = today })).ToHaveCountAsync(2);
+        await onSite.Nth(0).CheckAsync();
+        await onSite.Nth(1).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "记录所选人员已拍照" }).ClickAsync();
+        await Expect(page.Locator(".notice")).ToContainTextAsync("已记录 2 人现场拍照完成");
+        await Expect(onSite).ToHaveCountAsync(0);
+        output.WriteLine(await browser.ScreenshotAsync("e2e-4b-onsite-taken.png"));
         await browser.SignOutAsync();
 
         // 3. The clerk sees the marks and prints the summary table.
@@ -108,12 +133,13 @@ public sealed class HallReviewBrowserTests(ITestOutputHelper output)
         var forms = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "打印申领表（比对一致者）" }).ClickAsync());
         Assert.Equal(4, await RenderAsync(forms, "e2e-application"));
 
-        // ... and export the unit's accepted persons: the two waiting for an on-site photo and the one the registry
-        // does not know (no photo anywhere) stay behind; the others go out in <unit>out_1.zip.
+        // ... and export the unit's accepted persons: the two photographed on site are released (their registry photo
+        // goes out until #10 attaches the on-site one); the one the registry does not know (no photo anywhere) stays
+        // behind; the others go out in <unit>out_1.zip.
         await page.GetByRole(AriaRole.Link, new() { Name = "分批报盘" }).ClickAsync();
         var section = page.Locator($"section[data-unit='{unit.Number}']");
-        await Expect(section.Locator(".ready-count")).ToHaveTextAsync("3");
-        await Expect(section.Locator(".held-count")).ToHaveTextAsync("3");
+        await Expect(section.Locator(".ready-count")).ToHaveTextAsync("5");
+        await Expect(section.Locator(".held-count")).ToHaveTextAsync("1");
         await section.GetByRole(AriaRole.Button, new() { Name = $"导出 {unit.Number}out_1.zip" }).ClickAsync();
         await Expect(section.Locator("table.history tbody tr")).ToHaveCountAsync(1);
         output.WriteLine(await browser.ScreenshotAsync("e2e-6-exported.png"));
@@ -127,7 +153,7 @@ public sealed class HallReviewBrowserTests(ITestOutputHelper output)
             Assert.Contains(archive.Entries, e => e.FullName == $"{unit.Number}out_1.xlsx");
             await using var manifestStream = archive.GetEntry("manifest.json")!.Open();
             var manifest = SocialCard.Core.Exports.ExportManifest.Read(manifestStream)!;
-            Assert.Equal(3, manifest.PersonCount);
+            Assert.Equal(5, manifest.PersonCount);
             Assert.Equal(1, manifest.Number);
             Assert.DoesNotContain(manifest.Persons, p => p.Name == unknown.Name);
         }

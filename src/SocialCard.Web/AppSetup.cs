@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using SocialCard.Web.Api;
 using SocialCard.Web.Infrastructure;
+using SocialCard.Web.Infrastructure.Logging;
 
 namespace SocialCard.Web;
 
@@ -32,7 +33,7 @@ public static class AppSetup
     public static void UseSocialCard(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
-        app.UseMiddleware<RequestLogging>();
+        app.UseSocialCardRequestLogging();
         // Pages: the Chinese error page, with the status the exception means (409 concurrent change, 503 outage).
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = PortalErrors.StatusCodeOf });
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");

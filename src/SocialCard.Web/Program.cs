@@ -1,5 +1,6 @@
 using SocialCard.Web;
 using SocialCard.Web.Infrastructure;
+using SocialCard.Web.Infrastructure.Logging;
 
 try
 {

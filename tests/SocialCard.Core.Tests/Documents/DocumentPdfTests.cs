@@ -99,6 +99,28 @@ public class DocumentPdfTests
         Assert.Contains("张", Poppler.Text(pdf));
     }
 
+    [Fact]
+    public void Printed_documents_name_no_AGPL_licence_in_their_metadata()
+    {
+        // PDFsharp 6.5.0 wrote "PDFsharp 6.5.0 (AGPL license)" as the Producer of every form; 6.2.4 (MIT) does not.
+        byte[][] pdfs =
+        [
+            Write(s => ApplicationFormPdf.Write(s, [DocumentSamples.Form(1, null)])),
+            Write(s => SummaryTablePdf.Write(s, DocumentSamples.Table(3))),
+            Write(s => ConfirmationFormPdf.Write(s, [new ConfirmationForm("王堃", "长沙市某某科技有限公司", [new("姓名", "王堃")], "430111199001010573")])),
+        ];
+        foreach (var pdf in pdfs)
+        {
+            var info = Poppler.Info(pdf).Split('\n');
+            var creator = Assert.Single(info, l => l.StartsWith("Creator:", StringComparison.Ordinal));
+            var producer = Assert.Single(info, l => l.StartsWith("Producer:", StringComparison.Ordinal));
+            Assert.Contains("SocialCard", creator);
+            Assert.Contains("PDFsharp", producer);
+            Assert.DoesNotContain("AGPL", creator, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("AGPL", producer, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
     private static byte[] Write(Action<Stream> write)
     {
         using var stream = new MemoryStream();

@@ -26,6 +26,9 @@ internal static class Poppler
 
     public static string Fonts(byte[] pdf) => WithFile(pdf, file => Run("pdffonts", file));
 
+    /// <summary>The document information <c>pdfinfo</c> prints (Title, Creator, Producer, Pages …).</summary>
+    public static string Info(byte[] pdf) => WithFile(pdf, file => Run("pdfinfo", "-enc", "UTF-8", file));
+
     private static string WithFile(byte[] pdf, Func<string, string> action)
     {
         var file = Path.GetTempFileName();

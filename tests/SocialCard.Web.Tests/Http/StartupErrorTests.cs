@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using SocialCard.Data;
 using SocialCard.Web.Infrastructure;
+using SocialCard.Web.Infrastructure.Logging;
 
 namespace SocialCard.Web.Tests.Http;
 
@@ -53,6 +54,15 @@ public sealed class StartupErrorTests
         var ex = Assert.Throws<StartupException>(() => new SocialCard.Web.Photos.PhotoSettings { CascadeDirectory = "/nonexistent/haarcascades" }.BuildInspector());
         Assert.Contains("opencv-data", ex.Message);
         Assert.Contains("Photos:CascadeDirectory", ex.Message);
+    }
+
+    [Fact]
+    public void Invalid_Serilog_level_names_the_setting()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([KeyValuePair.Create("Serilog:MinimumLevel:Default", (string?)"Loud")]).Build();
+        var ex = Assert.Throws<StartupException>(() => LoggingSetup.Configure(new Serilog.LoggerConfiguration(), configuration, Path.GetTempPath()));
+        Assert.Contains("Loud", ex.Message);
+        Assert.Contains("Serilog", ex.Message);
     }
 
     [Fact]

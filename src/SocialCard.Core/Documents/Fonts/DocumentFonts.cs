@@ -1,4 +1,3 @@
-using PdfSharp;
 using PdfSharp.Fonts;
 
 namespace SocialCard.Core.Documents.Fonts;
@@ -52,7 +51,6 @@ public static class DocumentFonts
     private static FontChain Install(DocumentFontOptions options)
     {
         var chain = new FontChain(options);
-        PdfSharpLicense.SetAgplLicense();
         GlobalFontSettings.FontResolver = new Resolver(chain);
         return chain;
     }

@@ -2,7 +2,7 @@ using Serilog.Events;
 using Serilog.Formatting;
 using SocialCard.Core.Privacy;
 
-namespace SocialCard.Web.Infrastructure;
+namespace SocialCard.Web.Infrastructure.Logging;
 
 /// <summary>
 /// Wraps a formatter and masks every ID number in the finished output, so that no message,

@@ -49,7 +49,7 @@ public sealed record ExportPerson(
             person.OriginalIdNumber,
             person.Name,
             person.IdNumber,
-            person.Sex switch { Persons.Sex.Male => "男", Persons.Sex.Female => "女", _ => null },
+            person.Sex?.ToChinese(),
             person.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Ethnicities.TryParse(person.EthnicityCode, out var e) ? $"{e.Code} {e.Name}" : person.EthnicityCode,
             person.Phone,

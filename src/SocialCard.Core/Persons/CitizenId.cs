@@ -73,13 +73,22 @@ public sealed class CitizenId : IEquatable<CitizenId>
             throw new ArgumentException("Expected exactly 17 ASCII digits.", nameof(first17Digits));
         }
 
+        return CheckCharacter(first17Digits).ToString();
+    }
+
+    /// <summary>
+    /// The check character for the first 17 characters of <paramref name="id"/>, which the caller has checked are
+    /// ASCII digits; allocation-free, for callers that build or test many numbers.
+    /// </summary>
+    internal static char CheckCharacter(ReadOnlySpan<char> id)
+    {
         var sum = 0;
         for (var i = 0; i < 17; i++)
         {
-            sum += (first17Digits[i] - '0') * Weights[i];
+            sum += (id[i] - '0') * Weights[i];
         }
 
-        return CheckCharacters[sum % 11].ToString();
+        return CheckCharacters[sum % 11];
     }
 
     public bool Equals(CitizenId? other) => other is not null && string.Equals(Value, other.Value, StringComparison.Ordinal);

@@ -134,7 +134,7 @@ public sealed class InsuredPerson : IVersioned
     public PersonInput ToInput() => new(
         Name,
         IdNumber,
-        Sex switch { Persons.Sex.Male => "男", Persons.Sex.Female => "女", _ => null },
+        Sex?.ToChinese(),
         BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         EthnicityCode,
         Phone,
@@ -150,7 +150,7 @@ public sealed class InsuredPerson : IVersioned
         var n = validation.Normalized;
         Name = Truncate(n.Name ?? "", NameMaxLength);
         IdNumber = Truncate(n.IdNumber ?? "", IdNumberMaxLength);
-        Sex = n.Sex switch { "男" => Persons.Sex.Male, "女" => Persons.Sex.Female, _ => null };
+        Sex = SexText.TryParse(n.Sex, out var sex) ? sex : null;
         BirthDate = DateOnly.TryParseExact(n.BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         EthnicityCode = NullIfEmpty(Truncate(n.Ethnicity ?? "", EthnicityMaxLength));
         Phone = NullIfEmpty(Truncate(n.Phone ?? "", 30));

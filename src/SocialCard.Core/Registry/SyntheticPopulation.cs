@@ -27,9 +27,6 @@ internal sealed class SyntheticPopulation
     private const string GivenNameCharacters = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红建国文辉鹏宇浩婷雪琳晨欣悦";
     private static readonly string[] MinorityCodes = ["02", "03", "05", "08", "10", "15"];
 
-    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    private const string CheckCharacters = "10X98765432";
-
     private static readonly DateOnly FirstBirthDate = new(1950, 1, 1);
     private static readonly int Days = new DateOnly(2019, 12, 31).DayNumber - FirstBirthDate.DayNumber + 1;
 
@@ -164,7 +161,7 @@ internal sealed class SyntheticPopulation
             Write(span.Slice(10, 2), s.date.Month);
             Write(span.Slice(12, 2), s.date.Day);
             Write(span.Slice(14, 3), s.sequence);
-            span[17] = CheckCharacter(span);
+            span[17] = CitizenId.CheckCharacter(span);
         });
     }
 
@@ -175,17 +172,6 @@ internal sealed class SyntheticPopulation
             span[i] = (char)('0' + value % 10);
             value /= 10;
         }
-    }
-
-    private static char CheckCharacter(ReadOnlySpan<char> id)
-    {
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            sum += (id[i] - '0') * Weights[i];
-        }
-
-        return CheckCharacters[sum % 11];
     }
 
     private static long SlotOf(string id)
@@ -203,7 +189,7 @@ internal sealed class SyntheticPopulation
             }
         }
 
-        if (char.ToUpperInvariant(id[17]) != CheckCharacter(id))
+        if (char.ToUpperInvariant(id[17]) != CitizenId.CheckCharacter(id))
         {
             return -1;
         }

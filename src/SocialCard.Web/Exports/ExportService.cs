@@ -301,10 +301,10 @@ public sealed class ExportService(
         IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>> ExportedBefore,
         IReadOnlyDictionary<int, string> Batches)
     {
-        /// <summary>Kindergarten children need no photo (docs/DOMAIN.md §3, Wuzhou); everyone else does.</summary>
+        /// <summary>A photo is required unless the unit type is exempt (<see cref="UnitTypeRules.IsPhotoExempt"/>).</summary>
         public ExportPlan Plan(int unitId, UnitType type) => ExportPlanner.Plan(
             Candidates.Where(c => c.Person.UnitId == unitId),
-            photoRequired: type != UnitType.Kindergarten,
+            photoRequired: !type.IsPhotoExempt(),
             ExportedBefore.GetValueOrDefault(unitId));
 
         public string BatchTitle(int batchId) => Batches.GetValueOrDefault(batchId, "");

@@ -105,7 +105,7 @@ public static class Seeding
             var input = new PersonInput(
                 p.Name,
                 p.IdNumber,
-                p.Sex == Sex.Male ? "男" : "女",
+                p.Sex.ToChinese(),
                 p.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 p.EthnicityCode,
                 $"1380536{row:D4}",

@@ -9,6 +9,7 @@ using SocialCard.Core.Photos;
 using SocialCard.Core.Photos.Jpeg;
 using SocialCard.Core.Photos.Storage;
 using SocialCard.Core.Photos.Uploads;
+using SocialCard.Core.Units;
 using SocialCard.Core.Validation;
 using SocialCard.Data;
 using SocialCard.Web.Batches;
@@ -220,9 +221,9 @@ public sealed class PhotoService(AppDbContext db, BatchWrites writes, IPhotoStor
             var covered = currentPhotos.Where(g => g.Key.Kind == PhotoKind.Portrait).Select(g => g.Key.PersonId)
                 .Concat(report.Files.Where(f => f.Kind == nameof(PhotoKind.Portrait) && f.PersonId is not null).Select(f => f.PersonId!.Value))
                 .ToHashSet();
-            // Kindergarten children need no photo (docs/DOMAIN.md §3, Wuzhou); everyone else without one is PHOTO_MISSING.
+            // Everyone without a portrait is still missing one, except where the unit type is exempt.
             var unitType = await db.Units.Where(u => u.Id == locked.UnitId).Select(u => u.Type).SingleAsync(ct);
-            if (unitType != Core.Units.UnitType.Kindergarten)
+            if (!unitType.IsPhotoExempt())
             {
                 report.StillMissing.AddRange(persons.Where(p => !covered.Contains(p.Id)).OrderBy(p => p.SourceRow).ThenBy(p => p.Id).Select(p => p.Name));
             }

@@ -54,7 +54,7 @@ public sealed class PhotoSettings
 
     /// <summary>Whether persons of a unit of this type must have a portrait before the batch is declared.</summary>
     public bool PhotoRequired(UnitType type) =>
-        type != UnitType.Kindergarten && (_requiredFor ??= ParseRequiredFor(RequiredFor)).Contains(type);
+        !type.IsPhotoExempt() && (_requiredFor ??= ParseRequiredFor(RequiredFor)).Contains(type);
 
     private static HashSet<UnitType> ParseRequiredFor(string? list)
     {

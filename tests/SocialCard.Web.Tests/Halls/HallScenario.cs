@@ -29,25 +29,11 @@ public static class HallScenario
     {
         await using var scope = factory.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var validation = scope.ServiceProvider.GetRequiredService<PersonValidation>();
-        var now = DateTimeOffset.UtcNow;
-        var batch = new CollectionBatch(unit.Id, "现场测试" + Guid.NewGuid().ToString("N")[..4], Actor, now);
-        foreach (var spec in persons)
-        {
-            var person = new InsuredPerson(unit.Id, now);
-            var sex = CitizenId.Parse(spec.IdNumber).Id!.Sex == Sex.Male ? "男" : "女";
-            person.Apply(validation.Validate(new PersonInput(spec.Name, spec.IdNumber, sex, null, spec.Ethnicity, "13912345678", "261041", "山东省潍坊市奎文区示例路8号")), now);
-            Assert.True(person.ErrorCount == 0, $"{spec.Name}: {string.Join("; ", person.Findings.Select(f => f.Message))}");
-            person.SetRosterColumns("P" + TestData.NextNumber(""), "在职", null, spec.OriginalIdNumber, null);
-            Assert.True(batch.AddPerson(person).Succeeded);
-        }
-
-        if (declare)
-        {
-            var declared = batch.Declare(Actor, now);
-            Assert.True(declared.Succeeded, declared.Error);
-        }
-
+        var specs = persons.ToList();
+        var batch = TestBatches.Build(
+            scope.ServiceProvider, unit.Id, "现场测试" + Guid.NewGuid().ToString("N")[..4], Actor, DateTimeOffset.UtcNow,
+            specs.Select(s => TestBatches.Input(s.Name, s.IdNumber, s.Ethnicity)), declare,
+            (person, i) => person.SetRosterColumns("P" + TestData.NextNumber(""), "在职", null, specs[i].OriginalIdNumber, null));
         db.Batches.Add(batch);
         await db.SaveChangesAsync();
         return (batch.Id, batch.Persons.ToDictionary(p => p.Name, p => p.Id));

@@ -35,27 +35,12 @@ public static class ReviewData
         await using var scope = factory.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var at = DateTimeOffset.UtcNow;
-        var batch = new CollectionBatch(unit.Id, "测试批次" + Guid.NewGuid().ToString("N")[..4], Actor, at);
-        var stored = new List<InsuredPerson>();
-        foreach (var spec in persons)
-        {
-            var id = CitizenId.Parse(spec.IdNumber).Id ?? throw new ArgumentException("Test persons need a valid ID number.", nameof(persons));
-            var person = new InsuredPerson(unit.Id, at);
-            person.Apply(PersonValidator.Validate(new PersonInput(
-                spec.Name, spec.IdNumber, id.Sex == Sex.Male ? "男" : "女", id.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                "01", "13912345678", "261041", "山东省潍坊市奎文区示例路8号")), at);
-            Assert.True(person.ErrorCount == 0, string.Join("; ", person.Findings.Select(f => f.Code)));
-            Assert.True(batch.AddPerson(person).Succeeded);
-            stored.Add(person);
-        }
-
+        var batch = TestBatches.Build(
+            scope.ServiceProvider, unit.Id, "测试批次" + Guid.NewGuid().ToString("N")[..4], Actor, at,
+            persons.Select(s => TestBatches.Input(s.Name, s.IdNumber)), declare: status != BatchStatus.Draft);
+        var stored = batch.Persons.ToList();
         db.Batches.Add(batch);
         await db.SaveChangesAsync();
-
-        if (status != BatchStatus.Draft)
-        {
-            Assert.True(batch.Declare(Actor, at).Succeeded);
-        }
 
         if (status == BatchStatus.Returned)
         {

@@ -47,32 +47,18 @@ public static class DeclaredBatches
     {
         await using var scope = factory.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var validation = scope.ServiceProvider.GetRequiredService<PersonValidation>();
-        var at = DateTimeOffset.UtcNow;
-        var batch = new CollectionBatch(unitId, title, "test", at);
-        var added = new List<InsuredPerson>();
-        var row = 1;
-        foreach (var p in persons)
-        {
-            row++;
-            var person = new InsuredPerson(unitId, at) { SourceRow = row };
-            person.Apply(validation.Validate(Input(p, row)), at);
-            Assert.True(person.ErrorCount == 0, $"{p.Name}: {string.Join("; ", person.Findings.Select(f => f.Message))}");
-            Assert.True(batch.AddPerson(person).Succeeded);
-            added.Add(person);
-        }
-
-        var declared = batch.Declare("test", at);
-        Assert.True(declared.Succeeded, declared.Error);
+        var batch = TestBatches.Build(
+            scope.ServiceProvider, unitId, title, "test", DateTimeOffset.UtcNow, persons.Select((p, i) => Input(p, i + 2)),
+            shape: (person, i) => person.SourceRow = i + 2);
         db.Batches.Add(batch);
         await db.SaveChangesAsync();
-        return (batch.Id, added.Select(p => p.Id).ToList());
+        return (batch.Id, batch.Persons.Select(p => p.Id).ToList());
     }
 
     public static PersonInput Input(RegistryPerson p, int row) => new(
         p.Name,
         p.IdNumber,
-        p.Sex == Sex.Male ? "男" : "女",
+        p.Sex.ToChinese(),
         p.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         p.EthnicityCode,
         $"1390536{row % 10_000:D4}",

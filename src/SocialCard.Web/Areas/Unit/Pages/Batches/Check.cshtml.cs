@@ -84,7 +84,7 @@ public sealed class CheckModel(AppDbContext db, PersonWrites writes, RosterWorkb
         RosterColumn.Category => p.Category ?? "",
         RosterColumn.Name => p.Name,
         RosterColumn.IdNumber => p.IdNumber,
-        RosterColumn.Sex => p.Sex == Sex.Male ? "男" : p.Sex == Sex.Female ? "女" : "",
+        RosterColumn.Sex => p.Sex?.ToChinese() ?? "",
         RosterColumn.BirthDate => p.BirthDate?.ToString("yyyy-MM-dd") ?? "",
         RosterColumn.Ethnicity => p.EthnicityCode is { } code && Ethnicities.TryParse(code, out var e) ? e.Name : "",
         RosterColumn.Phone => p.Phone ?? "",

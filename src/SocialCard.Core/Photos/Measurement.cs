@@ -39,6 +39,9 @@ public static class PhotoMeasures
     public const string Contrast = "Contrast";
     public const string Sharpness = "Sharpness";
 
+    /// <summary>How much the hue varies across the central region: low for a drawn or flat-coloured figure.</summary>
+    public const string ToneRichness = "ToneRichness";
+
     // Face geometry (Photos/Faces/FaceGeometry), in pixels of the file.
 
     /// <summary>Cheek to cheek at the level of the ears.</summary>
@@ -74,6 +77,9 @@ public static class PhotoUnits
     public const string ColourDifference = "色差";
 
     public const string Sharpness = "清晰度";
+
+    /// <summary>Percent of the central region's blocks outside its most common hues.</summary>
+    public const string Percent = "%";
 
     /// <summary>A stored measurement as the photo page shows it: file sizes in KB, every unit in Chinese.</summary>
     public static (double Value, double? Min, double? Max, string Unit) ForDisplay(Measurement m) => m.Unit switch

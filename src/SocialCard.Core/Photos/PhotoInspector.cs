@@ -28,6 +28,7 @@ public sealed class PhotoInspector
     private const double ContrastMargin = 10;
     private const double SharpnessMarginFraction = 0.25;
     private const double ColorfulnessMargin = 1;
+    private const double ToneRichnessMargin = 10;
 
     private readonly IJpegCodec codec;
     private readonly IFaceGeometry? geometry;
@@ -50,8 +51,8 @@ public sealed class PhotoInspector
     /// Reading the cascades takes a fraction of a second: create one inspector at start-up and share it.
     /// Throws <see cref="FaceCascadesMissingException"/> when the cascade files are not installed.
     /// </summary>
-    public static PhotoInspector CreateDefault(string cascadeDirectory = FaceCascades.DefaultDirectory, PhotoSpec? spec = null) =>
-        new(new JpegCodec(), spec, new FaceGeometry(FaceCascades.Load(cascadeDirectory)));
+    public static PhotoInspector CreateDefault(string cascadeDirectory = FaceCascades.DefaultDirectory, PhotoSpec? spec = null, IFaceLandmarker? landmarker = null) =>
+        new(new JpegCodec(), spec, new FaceGeometry(FaceCascades.Load(cascadeDirectory), landmarker));
 
     /// <summary>
     /// Inspects the bytes of one uploaded photo. Problems with the photo are findings; only a broken installation
@@ -76,10 +77,12 @@ public sealed class PhotoInspector
             return Unreadable(null, measurements, format is null ? PhotoMessages.NotJpeg : PhotoMessages.OtherFormat(format));
         }
 
+        // Measured as a viewer shows the photo: the Exif orientation turns the header's size and the pixels.
+        var orientation = ExifOrientation.Read(file);
         JpegHeader header;
         try
         {
-            header = codec.ReadHeader(file);
+            header = ExifOrientation.Apply(codec.ReadHeader(file), orientation);
         }
         catch (JpegDataException e)
         {
@@ -101,7 +104,7 @@ public sealed class PhotoInspector
         DecodedImage image;
         try
         {
-            image = codec.Decode(file, pixelFormat, scale);
+            image = ExifOrientation.Apply(codec.Decode(file, pixelFormat, scale), orientation);
         }
         catch (JpegDataException e)
         {
@@ -113,6 +116,10 @@ public sealed class PhotoInspector
             if (header.Width != spec.Width || header.Height != spec.Height)
             {
                 findings.Add(Error(RuleCodes.PhotoDimensions, PhotoMessages.Dimensions(header.Width, header.Height, spec)));
+            }
+            else if (orientation != ExifOrientation.Upright)
+            {
+                findings.Add(Error(RuleCodes.PhotoDimensions, PhotoMessages.Turned(orientation)));
             }
 
             CheckDensity(file, measurements, findings);
@@ -256,6 +263,13 @@ public sealed class PhotoInspector
         if (!Add(measurements, PhotoMeasures.Sharpness, central.Sharpness, PhotoUnits.Sharpness, spec.MinSharpness, null, sharpnessMargin).IsWithinLimits)
         {
             findings.Add(Warning(RuleCodes.PhotoBlur, PhotoMessages.Blur(central.Sharpness, spec)));
+        }
+
+        // A drawing passes every other pixel check: flagged for a person, not refused (the measure is a heuristic).
+        if (ToneRichness.Measure(image, region) is { } richness
+            && !Add(measurements, PhotoMeasures.ToneRichness, Math.Round(richness, 1), PhotoUnits.Percent, spec.MinToneRichness, null, ToneRichnessMargin).IsWithinLimits)
+        {
+            findings.Add(Warning(RuleCodes.PhotoNotPhotograph, PhotoMessages.NotPhotograph(richness, spec)));
         }
 
         // After the inspector's own, keeping the order of docs/RULES.md.

@@ -35,6 +35,10 @@ internal static class PhotoMessages
             ? $"照片像素不足（当前{width}×{height}像素，应为{spec.Width}×{spec.Height}像素）：请用相机或手机重新拍摄，或使用原始大图，不要把小照片放大"
             : $"照片尺寸为{width}×{height}像素，应为{spec.Width}×{spec.Height}像素：请裁剪或缩小为{spec.Width}×{spec.Height}像素";
 
+    /// <summary>A spec-sized photo stored turned or mirrored, shown upright only through its Exif orientation tag.</summary>
+    public static string Turned(int orientation) =>
+        $"照片的像素是{(orientation is 2 or 4 or 5 or 7 ? "镜像翻转" : "旋转")}存储的，只靠EXIF方向标记（{orientation}）才正着显示，制卡系统可能不识别该标记：请用“自动调整”转正，或在图片软件中旋转后另存为JPEG";
+
     public static string DpiMissing(bool hasJfif, PhotoSpec spec) =>
         $"照片没有记录分辨率（{(hasJfif ? "JFIF密度单位为0，只记录了宽高比" : "缺少JFIF信息")}），应为{spec.Dpi}dpi：请重新保存为{spec.Dpi}dpi";
 
@@ -87,6 +91,9 @@ internal static class PhotoMessages
 
     public static string Exposure(IEnumerable<string> problems) =>
         $"照片{string.Join("；", problems)}：建议在光线均匀处重新拍摄";
+
+    public static string NotPhotograph(double richness, PhotoSpec spec) =>
+        $"照片看起来像绘制或平涂的图像，不像真实拍摄的照片（层次丰富度为{N(richness)}%，应不低于{N(spec.MinToneRichness)}%）：规格要求人像清晰、层次丰富，请人工核对，必要时用相机或手机重新拍摄本人照片";
 
     public static string Blur(double sharpness, PhotoSpec spec) =>
         $"照片不够清晰（清晰度为{N(sharpness)}，应不低于{N(spec.MinSharpness)}）：建议对准焦点、保持相机稳定后重新拍摄";

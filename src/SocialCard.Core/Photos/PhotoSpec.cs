@@ -59,6 +59,13 @@ public sealed record PhotoSpec
     /// <summary>Mean chroma (max − min of R, G, B) of the central region; below it a colour file holds a black-and-white photo.</summary>
     public double MinColorfulness { get; init; } = 4;
 
+    /// <summary>
+    /// Tone richness of the central region (percent of 4 × 4 blocks outside its four most common hues, see
+    /// ToneRichness); below it the picture looks drawn or flat-coloured, not photographed (人像清晰，层次丰富), and a
+    /// person should look. Real portraits measure about 80, drawn figures 0–30.
+    /// </summary>
+    public double MinToneRichness { get; init; } = 50;
+
     /// <summary>Face width (cheek to cheek at the ears), in pixels of a <see cref="Width"/> × <see cref="Height"/> photo.</summary>
     public int MinFaceWidth { get; init; } = 179;
 

@@ -62,6 +62,7 @@ public static class RuleCodes
     public const string PhotoBackground = "PHOTO_BACKGROUND";
     public const string PhotoExposure = "PHOTO_EXPOSURE";
     public const string PhotoBlur = "PHOTO_BLUR";
+    public const string PhotoNotPhotograph = "PHOTO_NOT_PHOTOGRAPH";
     public const string PhotoNoFace = "PHOTO_NO_FACE";
     public const string PhotoManyFaces = "PHOTO_MANY_FACES";
     public const string PhotoFaceWidth = "PHOTO_FACE_WIDTH";
@@ -81,7 +82,7 @@ public static class RuleCodes
         PhoneMissing, PhoneInvalid, PostcodeInvalid, AddressMissing, AddressTooLong, AddressBadChars,
         ReadOnlyChanged, NameAndIdChanged, UnknownPersonalNumber, DuplicateIdInFile, DuplicateIdElsewhere, SameName,
         PhotoMissing, PhotoUnreadable, PhotoDimensions, PhotoDpi, PhotoColor, PhotoFileSize, PhotoQuality,
-        PhotoBackground, PhotoExposure, PhotoBlur, PhotoNoFace, PhotoManyFaces, PhotoFaceWidth, PhotoHeadTop,
+        PhotoBackground, PhotoExposure, PhotoBlur, PhotoNotPhotograph, PhotoNoFace, PhotoManyFaces, PhotoFaceWidth, PhotoHeadTop,
         PhotoEyesX, PhotoEyeLine, PhotoUnmatchedFile,
     ];
 }

@@ -25,6 +25,7 @@ public sealed record PhotoReviewModel(string ImageUrl, string PersonName, bool I
         PhotoMeasures.Brightness => "亮度",
         PhotoMeasures.Contrast => "对比度",
         PhotoMeasures.Sharpness => "清晰度",
+        PhotoMeasures.ToneRichness => "层次丰富度",
         PhotoMeasures.FaceWidth => "脸宽",
         PhotoMeasures.HeadTop => "头顶距上边",
         PhotoMeasures.EyesX => "两眼中点距左边",

@@ -18,6 +18,16 @@ public sealed class PhotoSettings
     /// <summary>OpenCV's Haar cascade files (Debian package opencv-data).</summary>
     public string CascadeDirectory { get; set; } = FaceCascades.DefaultDirectory;
 
+    /// <summary>MediaPipe BlazeFace's ONNX model, the face geometry's second opinion (installed by scripts/fetch-blazeface.sh).</summary>
+    public string BlazeFaceModel { get; set; } = Core.Photos.Faces.BlazeFace.BlazeFaceLandmarker.DefaultPath;
+
+    private readonly Lazy<Core.Photos.Faces.BlazeFace.BlazeFaceLandmarker> landmarker;
+
+    public PhotoSettings() => landmarker = new(BuildLandmarker);
+
+    /// <summary>The one landmark model the inspector and the fixer share; a missing model is a start-up error naming the command.</summary>
+    public Core.Photos.Faces.BlazeFace.BlazeFaceLandmarker Landmarker() => landmarker.Value;
+
     /// <summary>Accepted photo file size in KB (the regions' rules differ; the MOHRSS default is 14–40 KB).</summary>
     public int MinKilobytes { get; set; } = 14;
 
@@ -75,7 +85,7 @@ public sealed class PhotoSettings
 
     /// <summary>The fixer that reframes a camera photo into the specification (same limits as the inspector).</summary>
     public Core.Photos.Fixing.PhotoFixer BuildFixer() =>
-        Core.Photos.Fixing.PhotoFixer.CreateDefault(CascadeDirectory, new PhotoSpec { MinBytes = MinKilobytes * 1024, MaxBytes = MaxKilobytes * 1024 });
+        Core.Photos.Fixing.PhotoFixer.CreateDefault(CascadeDirectory, new PhotoSpec { MinBytes = MinKilobytes * 1024, MaxBytes = MaxKilobytes * 1024 }, Landmarker());
 
     /// <summary>Builds the inspector, turning a missing native library or cascade into a start-up error that names the fix.</summary>
     public PhotoInspector BuildInspector()
@@ -88,11 +98,16 @@ public sealed class PhotoSettings
         var spec = new PhotoSpec { MinBytes = MinKilobytes * 1024, MaxBytes = MaxKilobytes * 1024 };
         try
         {
-            return PhotoInspector.CreateDefault(CascadeDirectory, spec);
+            return PhotoInspector.CreateDefault(CascadeDirectory, spec, Landmarker());
         }
         catch (FaceCascadesMissingException ex)
         {
             throw new StartupException($"{ex.Message} (setting Photos:CascadeDirectory = '{CascadeDirectory}')", ex);
         }
     }
+
+    private Core.Photos.Faces.BlazeFace.BlazeFaceLandmarker BuildLandmarker() =>
+        Core.Photos.Faces.BlazeFace.BlazeFaceLandmarker.CheckAvailable(BlazeFaceModel) is { } problem
+            ? throw new StartupException(problem)
+            : new Core.Photos.Faces.BlazeFace.BlazeFaceLandmarker(BlazeFaceModel);
 }

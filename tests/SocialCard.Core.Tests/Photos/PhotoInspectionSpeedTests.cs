@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SocialCard.Core.Photos;
+using SocialCard.Core.Validation;
 using Xunit.Abstractions;
 
 namespace SocialCard.Core.Tests.Photos;
@@ -25,13 +26,13 @@ public class PhotoInspectionSpeedTests(ITestOutputHelper output)
         var findings = 0;
         for (var i = 0; i < 1000; i++)
         {
-            findings += inspector.Inspect(photos[i % photos.Length]).Findings.Count;
+            findings += inspector.Inspect(photos[i % photos.Length]).Findings.Count(f => f.Code != RuleCodes.PhotoNotPhotograph);
         }
 
         watch.Stop();
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
 
-        Assert.Equal(0, findings);
+        Assert.Equal(0, findings); // drawn figures: only flagged as not a photograph
         output.WriteLine(
             $"1000 inspections in {watch.Elapsed.TotalMilliseconds:F0} ms: {1000 / watch.Elapsed.TotalSeconds:F0} per second on one thread, " +
             $"{allocated / 1000 / 1024.0:F1} KB managed allocation per inspection");

@@ -10,23 +10,26 @@ public class PhotoInspectorTests
     private static readonly PhotoInspector Inspector = new(Portraits.Codec);
 
     [Fact]
-    public void A_photo_to_the_specification_passes_every_check()
+    public void A_drawn_figure_to_the_specification_passes_every_check_but_is_flagged_as_not_a_photograph()
     {
         var jpeg = Portraits.Jpeg();
 
         var result = Inspector.Inspect(jpeg);
 
-        Assert.True(result.Findings.Count == 0, FindingAssertions.Codes(result.Findings));
+        var flag = Assert.Single(result.Findings);
+        Assert.Equal((RuleCodes.PhotoNotPhotograph, Severity.Warning), (flag.Code, flag.Severity));
+        Assert.Contains("层次丰富", flag.Message);
+        Assert.InRange(Value(result, PhotoMeasures.ToneRichness), 0, 40);
         Assert.True(result.IsReadable && result.IsAcceptable);
         Assert.False(result.NeedsReview, string.Join(", ", result.Measurements.Where(m => m.NearLimit)));
-        Assert.All(result.Measurements, m => Assert.True(m.IsWithinLimits, m.ToString()));
+        Assert.All(result.Measurements.Where(m => m.Name != PhotoMeasures.ToneRichness), m => Assert.True(m.IsWithinLimits, m.ToString()));
         Assert.Equal(new JpegHeader(358, 441, JpegSubsampling.Chroma420, JpegColorspace.YCbCr), result.Header);
         Assert.Equal(
             [
                 PhotoMeasures.FileSize, PhotoMeasures.Width, PhotoMeasures.Height, PhotoMeasures.Dpi, PhotoMeasures.Quality,
                 PhotoMeasures.BorderStep, PhotoMeasures.BackgroundBrightness, PhotoMeasures.BackgroundCast,
                 PhotoMeasures.BackgroundSpread, PhotoMeasures.Colorfulness, PhotoMeasures.Brightness, PhotoMeasures.Contrast,
-                PhotoMeasures.Sharpness,
+                PhotoMeasures.Sharpness, PhotoMeasures.ToneRichness,
             ],
             result.Measurements.Select(m => m.Name));
         Assert.Equal(jpeg.Length, Value(result, PhotoMeasures.FileSize));

@@ -18,7 +18,7 @@ public partial class RuleCodesTests
     {
         Assert.Equal(RuleCodes.All.Count, RuleCodes.All.Distinct().Count());
         Assert.Equal(Constants().Order(), RuleCodes.All.Order());
-        Assert.Equal(54, RuleCodes.All.Count);
+        Assert.Equal(55, RuleCodes.All.Count);
     }
 
     [Fact]

@@ -29,9 +29,11 @@ public sealed record FaceAnalysis(IReadOnlyList<PixelRect> Faces, FaceLandmarks?
 /// <summary>
 /// Face and eye geometry of a card photo (docs/DOMAIN.md §6, docs/RULES.md "Photos"; method and limits: docs/PHOTOS.md):
 /// Viola–Jones face and eye detection with OpenCV's cascades, eye centres refined on the dark iris, face width
-/// from the skin extent at ear level, head top from the first non-background row. Stateless and thread-safe.
+/// from the skin extent at ear level, head top from the first non-background row. Where the face cascade finds no
+/// face, or the eye cascades no eyes, a landmark model (<see cref="IFaceLandmarker"/>, BlazeFace in production) gives
+/// a second opinion. Stateless and thread-safe.
 /// </summary>
-public sealed class FaceGeometry(FaceCascades cascades) : IFaceGeometry
+public sealed class FaceGeometry(FaceCascades cascades, IFaceLandmarker? landmarker = null) : IFaceGeometry
 {
     /// <summary>A value this close to a limit (in pixels of a spec-sized photo), either side, sends the photo to a person.</summary>
     public const double Margin = 4;
@@ -51,6 +53,14 @@ public sealed class FaceGeometry(FaceCascades cascades) : IFaceGeometry
     // Views larger than this are left alone: only a panorama-shaped file that DCT scaling cannot shrink gets here,
     // and scanning it would take seconds for a photo that fails PHOTO_DIMENSIONS anyway.
     private const long MaxPixels = 4_000_000;
+
+    // A landmark model's face counts from this confidence; its eyes stand in for the eye cascades' only inside the face box.
+    private const double MinLandmarkScore = 0.75;
+
+    // Where the frontal-face cascade's box puts the eyes on average (see FindEyes): the box a landmark model's eyes imply.
+    private const double BoxEyeLeft = 0.28;
+    private const double BoxEyeRight = 0.72;
+    private const double BoxEyeDown = 0.36;
 
     private readonly FaceCascades cascades = cascades ?? throw new ArgumentNullException(nameof(cascades));
 
@@ -128,10 +138,11 @@ public sealed class FaceGeometry(FaceCascades cascades) : IFaceGeometry
 
         using var luma = LumaImage.From(image);
         var whole = new PixelRect(0, 0, image.Width, image.Height);
-        var detections = HaarDetector.Detect(cascades.Face, luma, whole, Math.Max(cascades.Face.WindowWidth, side * minFaceFraction), side, minNeighbors: 3);
+        var minFace = Math.Max(cascades.Face.WindowWidth, side * minFaceFraction);
+        var detections = HaarDetector.Detect(cascades.Face, luma, whole, minFace, side, minNeighbors: 3);
         if (detections.Count == 0)
         {
-            return new FaceAnalysis([], null);
+            return SecondOpinion(image, minFace) ?? new FaceAnalysis([], null);
         }
 
         var largest = detections.MaxBy(d => d.Box.Width).Box;
@@ -142,10 +153,63 @@ public sealed class FaceGeometry(FaceCascades cascades) : IFaceGeometry
         }
 
         var (left, right, found) = FindEyes(luma, largest);
+        if (!found && landmarker is not null && LandmarkEyes(image, largest) is { } eyes)
+        {
+            (left, right, found) = (eyes.LeftEye, eyes.RightEye, true);
+        }
+
         var width = FaceWidths.Measure(image, largest, left, right);
         var top = HeadTops.Find(image, largest);
         var head = new PixelRect(largest.X, top, largest.Width, largest.Bottom - top);
         return new FaceAnalysis(faces, new FaceLandmarks(largest, left, right, found, width, top, head));
+    }
+
+    /// <summary>
+    /// The landmark model's faces where the cascade found none: faces whose implied cascade box is at least
+    /// <paramref name="minFace"/> wide; one gives landmarks measured as for the cascade's face (its eyes, the skin
+    /// extent, the head top), several are several faces. Null without a model or when it finds none either.
+    /// </summary>
+    private FaceAnalysis? SecondOpinion(RgbImageView image, double minFace)
+    {
+        if (landmarker is null)
+        {
+            return null;
+        }
+
+        var boxes = landmarker.Detect(image).Where(f => f.Score >= MinLandmarkScore).Select(f => (Face: f, Box: ImpliedBox(f))).Where(f => f.Box.Width >= minFace).ToList();
+        if (boxes.Count == 0)
+        {
+            return null;
+        }
+
+        var largest = boxes.MaxBy(f => f.Box.Width);
+        var faces = boxes.Where(f => f.Box.Width >= largest.Box.Width * OtherFaceFraction).Select(f => f.Box).OrderBy(b => b.X).ToList();
+        if (faces.Count > 1)
+        {
+            return new FaceAnalysis(faces, null);
+        }
+
+        var (box, left, right) = (largest.Box, largest.Face.LeftEye, largest.Face.RightEye);
+        var width = FaceWidths.Measure(image, box, left, right);
+        var top = HeadTops.Find(image, box);
+        return new FaceAnalysis(faces, new FaceLandmarks(box, left, right, true, width, top, new PixelRect(box.X, top, box.Width, box.Bottom - top)));
+    }
+
+    /// <summary>The landmark model's eyes of the face whose eye midpoint lies in the cascade's face box, if any.</summary>
+    private FaceKeypoints? LandmarkEyes(RgbImageView image, PixelRect face) =>
+        landmarker!.Detect(image).FirstOrDefault(f =>
+        {
+            var x = (f.LeftEye.X + f.RightEye.X) / 2;
+            var y = (f.LeftEye.Y + f.RightEye.Y) / 2;
+            return f.Score >= MinLandmarkScore && x >= face.X && x < face.Right && y >= face.Y && y < face.Bottom;
+        });
+
+    /// <summary>The square box the frontal-face cascade would give a face with these eyes.</summary>
+    private static PixelRect ImpliedBox(FaceKeypoints face)
+    {
+        var size = Math.Max(1, (face.RightEye.X - face.LeftEye.X) / (BoxEyeRight - BoxEyeLeft));
+        var eyeY = (face.LeftEye.Y + face.RightEye.Y) / 2;
+        return new PixelRect((int)Math.Round(face.LeftEye.X - (BoxEyeLeft * size)), (int)Math.Round(eyeY - (BoxEyeDown * size)), (int)Math.Round(size), (int)Math.Round(size));
     }
 
     /// <summary>
@@ -168,9 +232,9 @@ public sealed class FaceGeometry(FaceCascades cascades) : IFaceGeometry
             }
         }
 
-        var estimatedY = face.Y + (0.36 * face.Height);
-        return (left ?? new PixelPoint(face.X + (0.28 * face.Width), right?.Y ?? estimatedY),
-            right ?? new PixelPoint(face.X + (0.72 * face.Width), left?.Y ?? estimatedY),
+        var estimatedY = face.Y + (BoxEyeDown * face.Height);
+        return (left ?? new PixelPoint(face.X + (BoxEyeLeft * face.Width), right?.Y ?? estimatedY),
+            right ?? new PixelPoint(face.X + (BoxEyeRight * face.Width), left?.Y ?? estimatedY),
             left is not null && right is not null);
     }
 

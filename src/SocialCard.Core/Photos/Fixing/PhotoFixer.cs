@@ -67,8 +67,8 @@ public sealed class PhotoFixer
     }
 
     /// <summary>The production set-up: libturbojpeg and the OpenCV cascades in <paramref name="cascadeDirectory"/>.</summary>
-    public static PhotoFixer CreateDefault(string cascadeDirectory = FaceCascades.DefaultDirectory, PhotoSpec? spec = null) =>
-        new(new JpegCodec(), new FaceGeometry(FaceCascades.Load(cascadeDirectory)), spec);
+    public static PhotoFixer CreateDefault(string cascadeDirectory = FaceCascades.DefaultDirectory, PhotoSpec? spec = null, IFaceLandmarker? landmarker = null) =>
+        new(new JpegCodec(), new FaceGeometry(FaceCascades.Load(cascadeDirectory), landmarker), spec);
 
     public PhotoSpec Spec => Inspector.Spec;
 
@@ -85,7 +85,7 @@ public sealed class PhotoFixer
         JpegHeader header;
         try
         {
-            header = original.IsEmpty || !JpegSegmentReader.StartsWithSoi(original) ? default : codec.ReadHeader(original);
+            header = original.IsEmpty || !JpegSegmentReader.StartsWithSoi(original) ? default : codec.ReadUprightHeader(original);
         }
         catch (JpegDataException)
         {
@@ -122,13 +122,23 @@ public sealed class PhotoFixer
 
         var errors = before.Findings.Where(f => f.Severity == Severity.Error).ToList();
         var quality = before.Has(RuleCodes.PhotoQuality);
+
+        // Stored turned, shown upright through its Exif tag (the inspector's PHOTO_DIMENSIONS): the card maker reads the
+        // pixels, not the tag, so an otherwise acceptable photo is re-encoded upright (the encoder writes no Exif segment).
+        var turned = ExifOrientation.Read(original) != ExifOrientation.Upright;
+        if (turned && errors.All(f => f.Code is RuleCodes.PhotoDpi or RuleCodes.PhotoFileSize or RuleCodes.PhotoDimensions))
+        {
+            using var upright = codec.DecodeUpright(original);
+            return Encode(upright.Pixels, PhotoFixAction.Reencode, null);
+        }
+
         if (errors.Count == 0 && !quality)
         {
             return new PhotoFixResult { Fixed = true, Bytes = original.ToArray(), Inspection = before, Action = PhotoFixAction.None };
         }
 
         // Problems that no crop or re-encoding can solve: refused with the inspector's own words.
-        var unfixable = errors.Where(f => f.Code is not (RuleCodes.PhotoDpi or RuleCodes.PhotoFileSize or RuleCodes.PhotoFaceWidth
+        var unfixable = errors.Where(f => f.Code is not (RuleCodes.PhotoDpi or RuleCodes.PhotoFileSize or RuleCodes.PhotoDimensions or RuleCodes.PhotoFaceWidth
             or RuleCodes.PhotoEyesX or RuleCodes.PhotoEyeLine)).ToList();
         if (unfixable.Count > 0)
         {
@@ -151,11 +161,11 @@ public sealed class PhotoFixer
 
         if (errors.All(f => f.Code is RuleCodes.PhotoDpi or RuleCodes.PhotoFileSize))
         {
-            using var image = codec.Decode(original);
+            using var image = codec.DecodeUpright(original);
             return Encode(image.Pixels, PhotoFixAction.Reencode, null);
         }
 
-        var header = codec.ReadHeader(original);
+        var header = codec.ReadUprightHeader(original);
         return Reframe(original, header);
     }
 
@@ -167,7 +177,7 @@ public sealed class PhotoFixer
         DecodedImage coarse;
         try
         {
-            coarse = codec.Decode(original, JpegPixelFormat.Rgb, analysisScale);
+            coarse = codec.DecodeUpright(original, JpegPixelFormat.Rgb, analysisScale);
         }
         catch (JpegDataException e)
         {
@@ -289,7 +299,7 @@ public sealed class PhotoFixer
             {
                 fine?.Dispose();
                 fine = null;
-                fine = codec.Decode(original, JpegPixelFormat.Rgb, scale);
+                fine = codec.DecodeUpright(original, JpegPixelFormat.Rgb, scale);
             }
 
             image = fine;
@@ -316,7 +326,7 @@ public sealed class PhotoFixer
         {
             fine?.Dispose();
             fine = null;
-            fine = codec.Decode(original, JpegPixelFormat.Rgb, scale);
+            fine = codec.DecodeUpright(original, JpegPixelFormat.Rgb, scale);
         }
 
         var factor = (double)(int)analysisScale / (int)scale;

@@ -46,7 +46,7 @@ static int Checks(int count)
 
     var codec = new JpegCodec();
     var plain = new PhotoInspector(codec);
-    var withGeometry = PhotoInspector.CreateDefault();
+    var withGeometry = new PhotoInspector(codec, PhotoSpec.Default, new SocialCard.Core.Photos.Faces.FaceGeometry(SocialCard.Core.Photos.Faces.FaceCascades.Load(SocialCard.Core.Photos.Faces.FaceCascades.DefaultDirectory)));
 
     // Warm-up: tiered JIT reaching optimised code, as in a running server.
     for (var i = 0; i < 300; i++)
@@ -104,7 +104,7 @@ static int Fix(string directory)
         return 1;
     }
 
-    var fixer = PhotoFixer.CreateDefault();
+    var fixer = new PhotoFixer(new JpegCodec(), new SocialCard.Core.Photos.Faces.FaceGeometry(SocialCard.Core.Photos.Faces.FaceCascades.Load(SocialCard.Core.Photos.Faces.FaceCascades.DefaultDirectory)));
     for (var i = 0; i < Math.Min(3, files.Length); i++)
     {
         fixer.Fix(File.ReadAllBytes(files[i])); // warm-up

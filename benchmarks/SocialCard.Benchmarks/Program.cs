@@ -56,7 +56,7 @@ static async Task<int> ImportAsync(string file, DatabaseProvider provider, strin
         .AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning).AddFilter("SocialCard.Web.Rosters", LogLevel.Information).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None))
         .AddSingleton(TimeProvider.System)
         .AddDbContext<AppDbContext>(o => o.UseProvider(provider, connection))
-        .AddSingleton(new PersonValidationOptions())
+        .AddSingleton(new PersonValidationOptions { AddressMaxLength = 24 })
         .AddSingleton<PersonValidation>()
         .AddSingleton(new RosterSettings { MaxBytes = 200 * 1024 * 1024, MaxRows = 200_000 })
         .AddSingleton<IRosterReader, RosterReader>()

@@ -12,9 +12,12 @@ public static class AppSetup
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
-        // Native photo libraries, cascades and the fonts of the printed forms are checked now, so a missing
-        // package stops the start with its fix.
-        app.Services.GetRequiredService<Core.Photos.PhotoInspector>();
+        // Every feature's settings, the native photo libraries, cascades, the face model and the fonts of the
+        // printed forms are checked now, so a wrong value or a missing package stops the start with its fix.
+        app.Services.CheckSettings();
+        app.Services.GetRequiredService<Core.Photos.Fixing.PhotoFixer>();
+        app.Services.GetRequiredService<Core.Registry.IIdentityRegistry>();
+        app.Services.GetRequiredService<Core.Persons.PersonValidationOptions>();
         try
         {
             Documents.SummaryTables.EnsureFonts();

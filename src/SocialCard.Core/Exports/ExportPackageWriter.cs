@@ -5,7 +5,7 @@ using SocialCard.Core.Rosters;
 namespace SocialCard.Core.Exports;
 
 /// <summary>What an export is: the unit, its running number and time, and whether photos go in class folders (schools).</summary>
-public sealed record ExportHeader(string UnitNumber, string UnitName, int Number, DateTimeOffset CreatedAt, bool GroupByClass, int AddressMaxLength = 24)
+public sealed record ExportHeader(string UnitNumber, string UnitName, int Number, DateTimeOffset CreatedAt, bool GroupByClass, int AddressMaxLength)
 {
     public string FileName => DataExport.FileNameFor(UnitNumber, Number);
 }

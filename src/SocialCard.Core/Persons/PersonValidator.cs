@@ -10,10 +10,10 @@ namespace SocialCard.Core.Persons;
 /// </summary>
 public static class PersonValidator
 {
-    public static PersonValidationResult Validate(PersonInput input, PersonValidationOptions? options = null)
+    public static PersonValidationResult Validate(PersonInput input, PersonValidationOptions options)
     {
         ArgumentNullException.ThrowIfNull(input);
-        options ??= new PersonValidationOptions();
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.AddressMaxLength, 1, nameof(options));
         var today = options.Today ?? ChinaClock.Today;
 

@@ -25,7 +25,7 @@ public sealed class PersonPhoto
     {
     }
 
-    public PersonPhoto(int personId, int unitId, PhotoKind kind, string fileName, string hash, int length, string inspectionJson, IReadOnlyList<Finding> findings, string actor, DateTimeOffset at)
+    public PersonPhoto(int personId, int unitId, PhotoKind kind, string fileName, string hash, int length, IReadOnlyList<Measurement> measurements, IReadOnlyList<Finding> findings, string actor, DateTimeOffset at)
     {
         PersonId = personId;
         UnitId = unitId;
@@ -33,7 +33,7 @@ public sealed class PersonPhoto
         FileName = fileName.Length > 200 ? fileName[..200] : fileName;
         Hash = hash;
         Length = length;
-        InspectionJson = inspectionJson;
+        Measurements = measurements;
         Findings = findings;
         UploadedBy = actor;
         UploadedAt = at;
@@ -55,8 +55,8 @@ public sealed class PersonPhoto
 
     public int Length { get; private set; }
 
-    /// <summary>The inspection's measurements as JSON, for the review overlay.</summary>
-    public string InspectionJson { get; private set; } = "[]";
+    /// <summary>The inspection's measurements, for the review overlay.</summary>
+    public IReadOnlyList<Measurement> Measurements { get; private set; } = [];
 
     public IReadOnlyList<Finding> Findings { get; private set; } = [];
 

@@ -46,15 +46,6 @@ public sealed class PhotoInspector
     public PhotoSpec Spec { get; }
 
     /// <summary>
-    /// The production set-up: libturbojpeg and face geometry over the OpenCV cascades in
-    /// <paramref name="cascadeDirectory"/> (configuration; Debian: <see cref="FaceCascades.DefaultDirectory"/>).
-    /// Reading the cascades takes a fraction of a second: create one inspector at start-up and share it.
-    /// Throws <see cref="FaceCascadesMissingException"/> when the cascade files are not installed.
-    /// </summary>
-    public static PhotoInspector CreateDefault(string cascadeDirectory = FaceCascades.DefaultDirectory, PhotoSpec? spec = null, IFaceLandmarker? landmarker = null) =>
-        new(new JpegCodec(), spec, new FaceGeometry(FaceCascades.Load(cascadeDirectory), landmarker));
-
-    /// <summary>
     /// Inspects the bytes of one uploaded photo. Problems with the photo are findings; only a broken installation
     /// (<see cref="JpegLibraryMissingException"/>) or a bug throws.
     /// </summary>

@@ -7,14 +7,14 @@ public sealed class PhotoUpload
     {
     }
 
-    public PhotoUpload(int batchId, int unitId, string fileName, string actor, DateTimeOffset at, string reportJson)
+    public PhotoUpload(int batchId, int unitId, string fileName, string actor, DateTimeOffset at, PhotoReport report)
     {
         BatchId = batchId;
         UnitId = unitId;
         FileName = fileName.Length > 200 ? fileName[..200] : fileName;
         Actor = actor;
         UploadedAt = at;
-        ReportJson = reportJson;
+        Report = report;
     }
 
     public int Id { get; private set; }
@@ -29,5 +29,5 @@ public sealed class PhotoUpload
 
     public DateTimeOffset UploadedAt { get; private set; }
 
-    public string ReportJson { get; private set; } = "{}";
+    public PhotoReport Report { get; private set; } = new([], []);
 }

@@ -25,7 +25,7 @@ public sealed class RosterContext
     /// <summary>The unit's register, by 个人编号.</summary>
     public IReadOnlyDictionary<string, RegisterEntry> Register { get; init; } = new Dictionary<string, RegisterEntry>();
 
-    public PersonValidationOptions PersonOptions { get; init; } = new();
+    public required PersonValidationOptions PersonOptions { get; init; }
 }
 
 /// <summary>

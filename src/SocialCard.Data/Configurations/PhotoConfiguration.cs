@@ -17,6 +17,7 @@ internal sealed class PhotoConfiguration : IEntityTypeConfiguration<PersonPhoto>
         b.Property(p => p.OverrideReason).HasMaxLength(200);
         b.Property(p => p.OverriddenBy).HasMaxLength(256);
         b.Property(p => p.Findings).HasConversion(FindingsJson.Converter, FindingsJson.Comparer);
+        b.Property(p => p.Measurements).HasJsonConversion("InspectionJson", () => []);
         b.HasIndex(p => new { p.PersonId, p.Kind, p.IsCurrent });
         b.HasOne<InsuredPerson>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -29,6 +30,7 @@ internal sealed class PhotoUploadConfiguration : IEntityTypeConfiguration<PhotoU
         b.ToTable("photo_uploads");
         b.Property(p => p.FileName).HasMaxLength(200).IsRequired();
         b.Property(p => p.Actor).HasMaxLength(256).IsRequired();
+        b.Property(p => p.Report).HasJsonConversion("ReportJson", () => new PhotoReport([], []));
         b.HasOne<Core.Batches.CollectionBatch>().WithMany().HasForeignKey(p => p.BatchId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using SocialCard.Web.Infrastructure;
 using SocialCard.Web.Status;
 
 namespace SocialCard.Web.Api;
@@ -26,11 +27,9 @@ public static class ApiRateLimit
 
     public static IServiceCollection AddApiRateLimit(this IServiceCollection services)
     {
-        services.AddSingleton(sp =>
+        services.AddSettings<ApiSettings>(ApiSettings.Section, settings =>
         {
-            var settings = sp.GetRequiredService<IConfiguration>().GetSection(ApiSettings.Section).Get<ApiSettings>() ?? new ApiSettings();
             settings.PermitsPerMinute = Math.Max(1, settings.PermitsPerMinute);
-            return settings;
         });
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(Policy, context =>
         {

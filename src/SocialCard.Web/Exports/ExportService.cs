@@ -59,17 +59,12 @@ public sealed class ExportService(
     PersonValidation validation,
     AuditLog audit,
     TimeProvider clock,
-    IConfiguration configuration,
+    ExportSettings settings,
     IHostEnvironment environment,
     ILogger<ExportService> logger)
 {
-    public const string DirectorySetting = "Exports:Directory";
-    public const string DefaultDirectory = "data/exports";
-
     /// <summary>Where export files are kept: <c>Exports:Directory</c>, relative to the content root.</summary>
-    public string ExportDirectory => Path.GetFullPath(Path.Combine(
-        environment.ContentRootPath,
-        configuration[DirectorySetting] is { Length: > 0 } configured ? configured : DefaultDirectory));
+    public string ExportDirectory => Path.GetFullPath(Path.Combine(environment.ContentRootPath, settings.Directory));
 
     /// <summary>The hall's name, or "全部单位" for the information centre.</summary>
     public async Task<string> ScopeNameAsync(ExportScope scope, CancellationToken ct = default) =>

@@ -26,11 +26,9 @@ public static class SignInLimits
 
     public static IServiceCollection AddSignInLimit(this IServiceCollection services)
     {
-        services.AddSingleton(sp =>
+        services.AddSettings<SignInSettings>(SignInSettings.Section, settings =>
         {
-            var settings = sp.GetRequiredService<IConfiguration>().GetSection(SignInSettings.Section).Get<SignInSettings>() ?? new SignInSettings();
             settings.PermitsPerMinute = Math.Max(1, settings.PermitsPerMinute);
-            return settings;
         });
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(Policy, context =>
             StatusLookupLimits.PostsPerAddress(context, context.RequestServices.GetRequiredService<SignInSettings>().PermitsPerMinute)));

@@ -16,12 +16,18 @@ public sealed class ValidationSettings
     /// </summary>
     public string? RegionTablePath { get; set; }
 
-    public PersonValidationOptions Build(string contentRoot)
+    /// <summary>Refuses values the portal cannot work with, naming the key.</summary>
+    public void Check()
     {
         if (AddressMaxLength is < 1 or > 200)
         {
             throw new StartupException($"Validation:AddressMaxLength is {AddressMaxLength}; set a number of characters between 1 and 200 (default 24).");
         }
+    }
+
+    public PersonValidationOptions Build(string contentRoot)
+    {
+        Check();
 
         var regions = Gb2260RegionTable.BuiltIn;
         if (!string.IsNullOrWhiteSpace(RegionTablePath))

@@ -7,7 +7,7 @@ namespace SocialCard.Web.Photos;
 public sealed record PhotoReviewModel(string ImageUrl, string PersonName, bool IsPortrait, IReadOnlyList<Measurement> Measurements, IReadOnlyList<Finding> Findings, string? OverrideReason)
 {
     public static PhotoReviewModel From(PersonPhoto photo, string imageUrl, string personName) =>
-        new(imageUrl, personName, photo.Kind == PhotoKind.Portrait, PhotoService.MeasurementsOf(photo), photo.Findings, photo.OverrideReason);
+        new(imageUrl, personName, photo.Kind == PhotoKind.Portrait, photo.Measurements, photo.Findings, photo.OverrideReason);
 
     public static string Label(string measure) => measure switch
     {

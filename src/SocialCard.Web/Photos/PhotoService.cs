@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Core.Auditing;
 using SocialCard.Core.Batches;
@@ -17,14 +15,6 @@ using SocialCard.Web.Infrastructure;
 
 namespace SocialCard.Web.Photos;
 
-/// <summary>The report of a bulk upload: each file's fate, and who still has no photo.</summary>
-public sealed record PhotoReport(List<PhotoReportFile> Files, List<string> StillMissing)
-{
-    public int Matched => Files.Count(f => f.PersonId is not null && f.Problem is null);
-}
-
-public sealed record PhotoReportFile(string Name, int? PersonId, string? PersonName, string Kind, string? Problem, List<Finding> Findings);
-
 /// <summary>A stored bulk upload and its report.</summary>
 public sealed record PhotosImported(PhotoUpload Upload, PhotoReport Report);
 
@@ -35,8 +25,6 @@ public sealed record PhotosImported(PhotoUpload Upload, PhotoReport Report);
 /// </summary>
 public sealed class PhotoService(AppDbContext db, BatchWrites writes, IPhotoStore store, PhotoInspector inspector, IJpegCodec codec, PhotoSettings settings, AuditLog audit, TimeProvider clock, ILogger<PhotoService> logger)
 {
-    public static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string StoreKey(int unitId) => $"unit-{unitId}";
 
     /// <summary>Where the adjusted photos (自动调整) of one person wait for the clerk's 采用; removed with the person.</summary>
@@ -228,7 +216,7 @@ public sealed class PhotoService(AppDbContext db, BatchWrites writes, IPhotoStor
                 report.StillMissing.AddRange(persons.Where(p => !covered.Contains(p.Id)).OrderBy(p => p.SourceRow).ThenBy(p => p.Id).Select(p => p.Name));
             }
 
-            var upload = new PhotoUpload(locked.Id, locked.UnitId, uploadName, actor, clock.GetUtcNow(), JsonSerializer.Serialize(report, Json));
+            var upload = new PhotoUpload(locked.Id, locked.UnitId, uploadName, actor, clock.GetUtcNow(), report);
             db.PhotoUploads.Add(upload);
             audit.Record(actor, AuditActions.UploadPhotos, "Batch", locked.Id, locked.UnitId, new { File = uploadName, Files = files.Count, report.Matched, Missing = report.StillMissing.Count });
             if (report.Matched > 0)
@@ -241,10 +229,6 @@ public sealed class PhotoService(AppDbContext db, BatchWrites writes, IPhotoStor
             return Result<PhotosImported>.Ok(new PhotosImported(upload, report));
         }, ct);
     }
-
-    /// <summary>The measurements stored with a photo, for the review overlay.</summary>
-    public static IReadOnlyList<Measurement> MeasurementsOf(PersonPhoto photo) =>
-        JsonSerializer.Deserialize<List<Measurement>>(photo.InspectionJson, Json) ?? [];
 
     /// <summary>
     /// File names give 18-digit numbers (a 15-digit name is converted), so a person still held with a legacy 15-digit
@@ -293,7 +277,7 @@ public sealed class PhotoService(AppDbContext db, BatchWrites writes, IPhotoStor
             old.Supersede();
         }
 
-        var photo = new PersonPhoto(person.Id, person.UnitId, kind, Path.GetFileName(fileName), inspected.Hash!, length, JsonSerializer.Serialize(inspected.Measurements, Json), inspected.Findings, actor, clock.GetUtcNow());
+        var photo = new PersonPhoto(person.Id, person.UnitId, kind, Path.GetFileName(fileName), inspected.Hash!, length, inspected.Measurements, inspected.Findings, actor, clock.GetUtcNow());
         db.Photos.Add(photo);
         if (kind == PhotoKind.Portrait)
         {

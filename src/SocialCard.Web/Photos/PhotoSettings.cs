@@ -21,13 +21,6 @@ public sealed class PhotoSettings
     /// <summary>MediaPipe BlazeFace's ONNX model, the face geometry's second opinion (installed by scripts/fetch-blazeface.sh).</summary>
     public string BlazeFaceModel { get; set; } = Core.Photos.Faces.BlazeFace.BlazeFaceLandmarker.DefaultPath;
 
-    private readonly Lazy<Core.Photos.Faces.BlazeFace.BlazeFaceLandmarker> landmarker;
-
-    public PhotoSettings() => landmarker = new(BuildLandmarker);
-
-    /// <summary>The one landmark model the inspector and the fixer share; a missing model is a start-up error naming the command.</summary>
-    public Core.Photos.Faces.BlazeFace.BlazeFaceLandmarker Landmarker() => landmarker.Value;
-
     /// <summary>Accepted photo file size in KB (the regions' rules differ; the MOHRSS default is 14–40 KB).</summary>
     public int MinKilobytes { get; set; } = 14;
 
@@ -44,23 +37,59 @@ public sealed class PhotoSettings
 
     private IReadOnlySet<UnitType>? _requiredFor;
 
-    public PhotoArchiveLimits ArchiveLimits => new();
+    /// <summary>Files in one bulk upload (a .zip or several files).</summary>
+    public int MaxFilesPerUpload { get; set; } = 5000;
 
-    /// <summary>Reads the section; a list given as items (Photos:RequiredFor:0 …) counts like the comma-separated form.</summary>
+    /// <summary>Largest single file before it is inspected (a camera original is adjusted down to the KB range), in MB.</summary>
+    public int MaxFileMegabytes { get; set; } = 12;
+
+    /// <summary>Largest unpacked size of a .zip, in MB, and the largest compression ratio of one entry.</summary>
+    public int MaxUnpackedMegabytes { get; set; } = 1024;
+
+    public int MaxCompressionRatio { get; set; } = 100;
+
+    public PhotoArchiveLimits ArchiveLimits => new(MaxFilesPerUpload, MaxFileMegabytes * 1024L * 1024, MaxUnpackedMegabytes * 1024L * 1024, MaxCompressionRatio);
+
+    /// <summary>Reads the section the way the portal does (for tools and tests that have no service provider).</summary>
     public static PhotoSettings Load(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(Section);
-        var settings = section.Get<PhotoSettings>() ?? new PhotoSettings();
-        var items = section.GetSection(nameof(RequiredFor)).GetChildren().Select(c => c.Value).OfType<string>().ToList();
-        if (items.Count > 0)
-        {
-            settings.RequiredFor = string.Join(",", items);
-        }
-
-        settings._requiredFor = ParseRequiredFor(settings.RequiredFor);
+        var settings = configuration.GetSection(Section).Get<PhotoSettings>() ?? new PhotoSettings();
+        settings.ReadListForm(configuration);
+        settings.Check();
         return settings;
     }
+
+    /// <summary>A list given as items (Photos:RequiredFor:0 …) counts like the comma-separated form.</summary>
+    public void ReadListForm(IConfiguration configuration)
+    {
+        var items = configuration.GetSection(Section).GetSection(nameof(RequiredFor)).GetChildren().Select(c => c.Value).OfType<string>().ToList();
+        if (items.Count > 0)
+        {
+            RequiredFor = string.Join(",", items);
+        }
+    }
+
+    /// <summary>Refuses values the portal cannot work with, naming the key.</summary>
+    public void Check()
+    {
+        if (MinKilobytes < 1 || MaxKilobytes < MinKilobytes)
+        {
+            throw new StartupException($"Photos:MinKilobytes is {MinKilobytes} and Photos:MaxKilobytes {MaxKilobytes}; give a positive minimum no larger than the maximum (default 14 and 40).");
+        }
+
+        if (MaxUploadMegabytes < 1 || MaxFilesPerUpload < 1 || MaxFileMegabytes < 1 || MaxUnpackedMegabytes < 1 || MaxCompressionRatio < 1)
+        {
+            throw new StartupException(
+                $"Photos:MaxUploadMegabytes ({MaxUploadMegabytes}), MaxFilesPerUpload ({MaxFilesPerUpload}), MaxFileMegabytes ({MaxFileMegabytes}), " +
+                $"MaxUnpackedMegabytes ({MaxUnpackedMegabytes}) and MaxCompressionRatio ({MaxCompressionRatio}) must all be positive (defaults 200, 5000, 12, 1024, 100).");
+        }
+
+        _requiredFor = ParseRequiredFor(RequiredFor);
+    }
+
+    /// <summary>The photo specification with this deployment's byte range.</summary>
+    public PhotoSpec Spec() => new() { MinBytes = MinKilobytes * 1024, MaxBytes = MaxKilobytes * 1024 };
 
     /// <summary>Whether persons of a unit of this type must have a portrait before the batch is declared.</summary>
     public bool PhotoRequired(UnitType type) =>
@@ -82,32 +111,4 @@ public sealed class PhotoSettings
 
         return types;
     }
-
-    /// <summary>The fixer that reframes a camera photo into the specification (same limits as the inspector).</summary>
-    public Core.Photos.Fixing.PhotoFixer BuildFixer() =>
-        Core.Photos.Fixing.PhotoFixer.CreateDefault(CascadeDirectory, new PhotoSpec { MinBytes = MinKilobytes * 1024, MaxBytes = MaxKilobytes * 1024 }, Landmarker());
-
-    /// <summary>Builds the inspector, turning a missing native library or cascade into a start-up error that names the fix.</summary>
-    public PhotoInspector BuildInspector()
-    {
-        if (JpegCodec.CheckAvailable() is { } jpegProblem)
-        {
-            throw new StartupException(jpegProblem);
-        }
-
-        var spec = new PhotoSpec { MinBytes = MinKilobytes * 1024, MaxBytes = MaxKilobytes * 1024 };
-        try
-        {
-            return PhotoInspector.CreateDefault(CascadeDirectory, spec, Landmarker());
-        }
-        catch (FaceCascadesMissingException ex)
-        {
-            throw new StartupException($"{ex.Message} (setting Photos:CascadeDirectory = '{CascadeDirectory}')", ex);
-        }
-    }
-
-    private Core.Photos.Faces.BlazeFace.BlazeFaceLandmarker BuildLandmarker() =>
-        Core.Photos.Faces.BlazeFace.BlazeFaceLandmarker.CheckAvailable(BlazeFaceModel) is { } problem
-            ? throw new StartupException(problem)
-            : new Core.Photos.Faces.BlazeFace.BlazeFaceLandmarker(BlazeFaceModel);
 }

@@ -36,17 +36,28 @@ public sealed class RegistrySettings
     public int RetryDelayMs { get; set; } = 200;
 
     /// <summary>The mock registry; with <paramref name="photoCodec"/> it answers photo requests with drawn portraits.</summary>
-    public MockIdentityRegistry Build(Core.Photos.Jpeg.IJpegCodec? photoCodec = null)
+    /// <summary>Refuses values the portal cannot work with, naming the key.</summary>
+    public void Check()
     {
         if (Size < 0 || Size > RegistryPopulation.Capacity)
         {
-            throw new InvalidOperationException($"Registry:Size must lie between 0 and {RegistryPopulation.Capacity}; it is {Size}.");
+            throw new Infrastructure.StartupException($"Registry:Size must lie between 0 and {RegistryPopulation.Capacity}; it is {Size}.");
         }
 
         if (MaxAttempts < 1)
         {
-            throw new InvalidOperationException($"Registry:MaxAttempts must be at least 1; it is {MaxAttempts}.");
+            throw new Infrastructure.StartupException($"Registry:MaxAttempts must be at least 1; it is {MaxAttempts}.");
         }
+
+        if (ChunkSize < 1)
+        {
+            throw new Infrastructure.StartupException($"Registry:ChunkSize must be at least 1; it is {ChunkSize}.");
+        }
+    }
+
+    public MockIdentityRegistry Build(Core.Photos.Jpeg.IJpegCodec? photoCodec = null)
+    {
+        Check();
 
         return new MockIdentityRegistry(new MockRegistryOptions
         {

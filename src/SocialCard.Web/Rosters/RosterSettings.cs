@@ -34,6 +34,25 @@ public sealed class RosterSettings
 
     public RosterLimits Limits => new(MaxBytes, MaxRows);
 
+    /// <summary>Refuses values the portal cannot work with, naming the key.</summary>
+    public void Check()
+    {
+        if (MaxBytes < 1024 || MaxRows < 1)
+        {
+            throw new Infrastructure.StartupException($"Rosters:MaxBytes is {MaxBytes} and Rosters:MaxRows {MaxRows}; give at least 1024 bytes and one row (defaults 20971520 and 100000).");
+        }
+
+        if (MaxConcurrentImports < 1 || ImportQueueSeconds < 0)
+        {
+            throw new Infrastructure.StartupException($"Rosters:MaxConcurrentImports is {MaxConcurrentImports} and Rosters:ImportQueueSeconds {ImportQueueSeconds}; give at least one import slot and a wait of zero or more seconds (defaults 2 and 20).");
+        }
+
+        if (Categories.All(string.IsNullOrWhiteSpace))
+        {
+            throw new Infrastructure.StartupException("Rosters:Categories is empty; list the 人员类别 of the template's drop-down (default 在职, 退休, 学生 …).");
+        }
+    }
+
     /// <summary>The configured category for a unit type; null when none is set.</summary>
     public string? DefaultCategoryFor(UnitType type) =>
         DefaultCategories.TryGetValue(type.ToString(), out var category) && !string.IsNullOrWhiteSpace(category) ? category.Trim() : null;

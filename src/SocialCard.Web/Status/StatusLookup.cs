@@ -17,7 +17,7 @@ namespace SocialCard.Web.Status;
 /// for an unknown number and a wrong name. The answer shows the name, the masked number and the stages, nothing
 /// else of the record; lookups are logged with the masked number only.
 /// </summary>
-public sealed class StatusLookup(AppDbContext db, IdNumberGuard guard, AuditLog audit, ILogger<StatusLookup> logger)
+public sealed class StatusLookup(AppDbContext db, IdNumberGuard guard, PersonValidation validation, AuditLog audit, ILogger<StatusLookup> logger)
 {
     public const string NoMatchMessage = "未查到与该身份证号码和姓名相符的采集记录。请核对身份证号码和姓名是否与身份证一致；如单位尚未申报，请联系单位的社保经办人。";
 
@@ -25,7 +25,7 @@ public sealed class StatusLookup(AppDbContext db, IdNumberGuard guard, AuditLog 
 
     public async Task<LookupAnswer> FindAsync(string? idText, string? nameText, CancellationToken ct = default)
     {
-        var input = PersonValidator.Validate(new PersonInput(nameText, idText, null, null, null, null, null, null));
+        var input = validation.Validate(new PersonInput(nameText, idText, null, null, null, null, null, null));
         var name = input.Normalized.Name ?? "";
         if (input.Id is not { } id)
         {

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using SocialCard.Web.Infrastructure;
 
 namespace SocialCard.Web.Status;
 
@@ -35,12 +36,10 @@ public static class StatusLookupLimits
 
     public static IServiceCollection AddStatusLookup(this IServiceCollection services)
     {
-        services.AddSingleton(sp =>
+        services.AddSettings<StatusLookupSettings>(StatusLookupSettings.Section, settings =>
         {
-            var settings = sp.GetRequiredService<IConfiguration>().GetSection(StatusLookupSettings.Section).Get<StatusLookupSettings>() ?? new StatusLookupSettings();
             settings.PermitsPerMinute = Math.Max(1, settings.PermitsPerMinute);
             settings.FailuresPerIdNumberPerHour = Math.Max(1, settings.FailuresPerIdNumberPerHour);
-            return settings;
         });
         services.AddSingleton<IdNumberGuard>();
         services.AddScoped<StatusLookup>();

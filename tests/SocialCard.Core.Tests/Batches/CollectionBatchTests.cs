@@ -135,7 +135,7 @@ public sealed class CollectionBatchTests
         var person = new InsuredPerson(unitId, T0);
         var validation = PersonValidator.Validate(
             new PersonInput(name, id, CitizenId.Parse(id).Id?.Sex == Sex.Male ? "男" : "女", null, "01", "13912345678", "261041", "山东省潍坊市奎文区"),
-            new PersonValidationOptions { Today = new DateOnly(2026, 11, 22) });
+            new PersonValidationOptions { AddressMaxLength = 24, Today = new DateOnly(2026, 11, 22) });
         person.Apply(validation, T0);
         return person;
     }

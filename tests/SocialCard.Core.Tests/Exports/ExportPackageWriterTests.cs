@@ -22,7 +22,7 @@ public sealed class ExportPackageWriterTests
             Person("李四", Ids.Female, photo: "p2"),
             Person("王五", Ids.Make("110101", "19850312", "031"), source: ExportPhotoSource.Registry),
         };
-        var (zip, manifest) = await WriteAsync(new ExportHeader("1111011", "示例公司", 1, At, GroupByClass: false), persons);
+        var (zip, manifest) = await WriteAsync(new ExportHeader("1111011", "示例公司", 1, At, GroupByClass: false, AddressMaxLength: 24), persons);
 
         Assert.Equal(
             ["1111011out_1.xlsx", $"1111011/{Ids.Male}-张三.jpg", $"1111011/{Ids.Female}-李四.jpg", "manifest.json"],
@@ -52,7 +52,7 @@ public sealed class ExportPackageWriterTests
     public async Task Manifest_lists_every_other_file_with_its_real_size_and_sha256()
     {
         var persons = Enumerable.Range(0, 5).Select(i => Person("学生" + i, Ids.Make("370702", "20100101", (10 + i).ToString("000", System.Globalization.CultureInfo.InvariantCulture)), photo: "k" + i, klass: i % 2 == 0 ? "三年级一班" : "三年级二班")).ToList();
-        var (zip, manifest) = await WriteAsync(new ExportHeader("3707000002", "实验小学", 7, At, GroupByClass: true), persons);
+        var (zip, manifest) = await WriteAsync(new ExportHeader("3707000002", "实验小学", 7, At, GroupByClass: true, AddressMaxLength: 24), persons);
 
         using var archive = new ZipArchive(new MemoryStream(zip));
         var others = archive.Entries.Where(e => e.FullName != "manifest.json").ToList();
@@ -81,7 +81,7 @@ public sealed class ExportPackageWriterTests
             Person("丙", Ids.Make("370702", "20100101", "031"), photo: "c", klass: null),
             Person("丁", Ids.Make("370702", "20100101", "041"), photo: "d", klass: "二班"),
         };
-        var (zip, manifest) = await WriteAsync(new ExportHeader("3707000002", "实验小学", 2, At, GroupByClass: true), persons);
+        var (zip, manifest) = await WriteAsync(new ExportHeader("3707000002", "实验小学", 2, At, GroupByClass: true, AddressMaxLength: 24), persons);
 
         var names = ExportZip.Names(zip);
         Assert.Contains($"3707000002/一班/{persons[1].IdNumber}-乙.jpg", names);
@@ -103,7 +103,7 @@ public sealed class ExportPackageWriterTests
             "P0001", "在职", "阿依古丽买买提", "430111199001010581", "阿依古丽·买买提", Ids.Female, "女", "1990-01-01", "05 维吾尔族",
             "0536-8881234", "261041", "山东省潍坊市奎文区胜利东街1号", "财务部", ExportPhotoSource.File, "x");
         var rare = Person("𠀀林", Ids.Male, photo: "y");
-        var (zip, manifest) = await WriteAsync(new ExportHeader("1111011", "示例公司", 3, At, GroupByClass: false), [person, rare]);
+        var (zip, manifest) = await WriteAsync(new ExportHeader("1111011", "示例公司", 3, At, GroupByClass: false, AddressMaxLength: 24), [person, rare]);
 
         var result = new RosterReader().Read(new MemoryStream(ExportZip.Entry(zip, manifest.Roster)), manifest.Roster, new RosterLimits());
         Assert.True(result.Succeeded, string.Join(" | ", result.FileFindings.Select(f => f.Finding.Message)));
@@ -171,7 +171,7 @@ public sealed class ExportPackageWriterTests
             Person("李/四", Ids.Female, photo: "b", klass: "\\\\server\\share"),
             Person("王五", Ids.Make("110101", "19850312", "031"), photo: "c", klass: ".."),
         };
-        var (zip, _) = await WriteAsync(new ExportHeader("1111011", "示例学校", 1, At, GroupByClass: true), persons);
+        var (zip, _) = await WriteAsync(new ExportHeader("1111011", "示例学校", 1, At, GroupByClass: true, AddressMaxLength: 24), persons);
 
         foreach (var name in ExportZip.Names(zip))
         {
@@ -190,7 +190,7 @@ public sealed class ExportPackageWriterTests
     public async Task Same_id_and_name_twice_still_gives_two_files()
     {
         var persons = new[] { Person("张三", Ids.Male, photo: "a"), Person("张三", Ids.Male, photo: "b") };
-        var (zip, manifest) = await WriteAsync(new ExportHeader("1111011", "示例公司", 1, At, GroupByClass: false), persons);
+        var (zip, manifest) = await WriteAsync(new ExportHeader("1111011", "示例公司", 1, At, GroupByClass: false, AddressMaxLength: 24), persons);
 
         Assert.Contains($"1111011/{Ids.Male}-张三.jpg", ExportZip.Names(zip));
         Assert.Contains($"1111011/{Ids.Male}-张三(2).jpg", ExportZip.Names(zip));
@@ -201,7 +201,7 @@ public sealed class ExportPackageWriterTests
     public async Task A_formula_like_address_is_exported_as_inert_text_and_reads_back_as_typed()
     {
         var person = Person("张三", Ids.Male, photo: "p1", klass: "-1班") with { Address = SpreadsheetTextTests.Hyperlink };
-        var (zip, manifest) = await WriteAsync(new ExportHeader("1111011", "示例学校", 1, At, GroupByClass: false), [person]);
+        var (zip, manifest) = await WriteAsync(new ExportHeader("1111011", "示例学校", 1, At, GroupByClass: false, AddressMaxLength: 24), [person]);
 
         using (var book = XlsxTestBook.Open(ExportZip.Entry(zip, manifest.Roster)))
         {
@@ -221,7 +221,7 @@ public sealed class ExportPackageWriterTests
         var persons = new[] { Person("张三", Ids.Male, photo: "a"), Person("李四", Ids.Female, photo: "gone") };
         using var output = new MemoryStream();
         var error = await Assert.ThrowsAsync<ExportPhotoMissingException>(() =>
-            ExportPackageWriter.WriteAsync(output, new ExportHeader("1111011", "示例公司", 1, At, false), persons, (p, _) => Task.FromResult<Stream?>(p.PhotoKey == "gone" ? null : new MemoryStream(Photo(p.PhotoKey!)))));
+            ExportPackageWriter.WriteAsync(output, new ExportHeader("1111011", "示例公司", 1, At, false, AddressMaxLength: 24), persons, (p, _) => Task.FromResult<Stream?>(p.PhotoKey == "gone" ? null : new MemoryStream(Photo(p.PhotoKey!)))));
         Assert.Equal("李四", error.PersonName);
     }
 

@@ -15,7 +15,7 @@ internal static class People
         Postcode: "261041",
         Address: "山东省潍坊市奎文区胜利东街1号");
 
-    public static PersonValidationOptions Options { get; } = new() { Today = Ids.Today };
+    public static PersonValidationOptions Options { get; } = new() { AddressMaxLength = 24, Today = Ids.Today };
 
     public static PersonValidationResult Validate(PersonInput input, PersonValidationOptions? options = null) =>
         PersonValidator.Validate(input, options ?? Options);

@@ -301,7 +301,7 @@ public abstract class ExportTests(PortalFactory factory)
             {
                 var photo = photos[spec.Name] = PhotoFiles.Portrait(shade: (i * 7) % 60);
                 var hash = await store.SaveAsync(PhotoService.StoreKey(unit.Id), photo);
-                db.Photos.Add(new PersonPhoto(ids[spec.Name], unit.Id, Core.Photos.PhotoKind.Portrait, "photo.jpg", hash, photo.Length, "[]", [], "test", now));
+                db.Photos.Add(new PersonPhoto(ids[spec.Name], unit.Id, Core.Photos.PhotoKind.Portrait, "photo.jpg", hash, photo.Length, [], [], "test", now));
             }
 
             await db.SaveChangesAsync();

@@ -231,7 +231,7 @@ public abstract class BatchRaceTests(RacePortalFactory factory)
         var batch = await db.Batches.SingleAsync(b => b.Id == batchId);
         var (copy, _) = batch.CreatePerson(DateTimeOffset.UtcNow);
         var stored = await db.Persons.AsNoTracking().SingleAsync(p => p.BatchId == batchId);
-        copy!.Apply(Core.Persons.PersonValidator.Validate(stored.ToInput()), DateTimeOffset.UtcNow);
+        copy!.Apply(Core.Persons.PersonValidator.Validate(stored.ToInput(), TestData.PersonOptions), DateTimeOffset.UtcNow);
         Assert.Equal(person.IdNumber, copy.UniqueIdNumber);
         db.Persons.Add(copy);
         var refused = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());

@@ -292,7 +292,7 @@ public abstract class PersonSearchTests(PortalFactory factory)
                 var person = new InsuredPerson(unitId, now);
                 var male = CitizenId.Parse(id).Id!.Sex == Sex.Male;
                 var sex = male != wrong ? "男" : "女";
-                person.Apply(PersonValidator.Validate(new PersonInput(name, id, sex, null, "01", "13912345678", "261041", "山东省潍坊市奎文区示例路8号")), now);
+                person.Apply(PersonValidator.Validate(new PersonInput(name, id, sex, null, "01", "13912345678", "261041", "山东省潍坊市奎文区示例路8号"), TestData.PersonOptions), now);
                 batch.AddPerson(person);
                 added.Add(person);
             }

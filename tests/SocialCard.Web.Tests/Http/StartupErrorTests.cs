@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using SocialCard.Data;
 using SocialCard.Web.Infrastructure;
 using SocialCard.Web.Infrastructure.Logging;
+using SocialCard.Web.Tests.Infrastructure;
 
 namespace SocialCard.Web.Tests.Http;
 
@@ -51,7 +53,8 @@ public sealed class StartupErrorTests
     [Fact]
     public void Missing_face_cascades_name_the_Debian_package()
     {
-        var ex = Assert.Throws<StartupException>(() => new SocialCard.Web.Photos.PhotoSettings { CascadeDirectory = "/nonexistent/haarcascades" }.BuildInspector());
+        using var services = FeatureServices.Build(("Photos:CascadeDirectory", "/nonexistent/haarcascades"));
+        var ex = Assert.Throws<StartupException>(() => services.GetRequiredService<Core.Photos.PhotoInspector>());
         Assert.Contains("opencv-data", ex.Message);
         Assert.Contains("Photos:CascadeDirectory", ex.Message);
     }

@@ -10,7 +10,7 @@ public static class PhotoFiles
 
     private static readonly Lazy<byte[]> Compliant = new(() =>
     {
-        var fixer = Core.Photos.Fixing.PhotoFixer.CreateDefault(Core.Photos.Faces.FaceCascades.DefaultDirectory, new Core.Photos.PhotoSpec());
+        var fixer = new Core.Photos.Fixing.PhotoFixer(Codec, new Core.Photos.Faces.FaceGeometry(Core.Photos.Faces.FaceCascades.Load(Core.Photos.Faces.FaceCascades.DefaultDirectory)), new Core.Photos.PhotoSpec());
         var result = fixer.Fix(Core.Tests.Photos.Fixing.CameraOriginals.Jpeg(Core.Tests.Photos.Fixing.CameraOriginals.Render(1500, 2000, 2.8, 750, 800)));
         Assert.True(result.Fixed, result.Refusal);
         return result.Bytes!;

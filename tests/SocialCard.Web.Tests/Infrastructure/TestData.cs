@@ -8,6 +8,9 @@ namespace SocialCard.Web.Tests.Infrastructure;
 /// <summary>Builds each test's own units, halls and accounts, so no test depends on another's data.</summary>
 public static class TestData
 {
+    /// <summary>Validation as the default deployment does it (Weifang: addresses up to 24 characters).</summary>
+    public static Core.Persons.PersonValidationOptions PersonOptions { get; } = new() { AddressMaxLength = 24 };
+
     public const string Password = "Test@12345";
 
     private static int _counter = Random.Shared.Next(1000, 9000) * 10000;

@@ -289,9 +289,9 @@ public abstract class PhotoTests(PortalFactory factory)
         await using (var scope = Factory.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var warning = new PersonPhoto(persons[0].PersonId, unit.Id, PhotoKind.Portrait, "a.jpg", new string('a', 64), 100, "[]",
+            var warning = new PersonPhoto(persons[0].PersonId, unit.Id, PhotoKind.Portrait, "a.jpg", new string('a', 64), 100, [],
                 [new Finding(RuleCodes.PhotoHeadTop, Severity.Warning, "Photo", "头顶距上边 24 像素，应为 7–21 像素")], "test", DateTimeOffset.UtcNow);
-            var error = new PersonPhoto(persons[1].PersonId, unit.Id, PhotoKind.Portrait, "b.jpg", new string('b', 64), 100, "[]",
+            var error = new PersonPhoto(persons[1].PersonId, unit.Id, PhotoKind.Portrait, "b.jpg", new string('b', 64), 100, [],
                 [new Finding(RuleCodes.PhotoEyesX, Severity.Error, "Photo", "两眼中点距左边 150 像素，应为 162–196 像素")], "test", DateTimeOffset.UtcNow);
             db.Photos.AddRange(warning, error);
             await db.SaveChangesAsync();
@@ -353,7 +353,7 @@ public abstract class PhotoTests(PortalFactory factory)
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var batch = await db.Batches.SingleAsync(b => b.Id == batchId);
             var (person, _) = batch.CreatePerson(DateTimeOffset.UtcNow);
-            person!.Apply(PersonValidator.Validate(new PersonInput(name, id, sex, null, "01", "13912345678", "261041", "潍坊市奎文区")), DateTimeOffset.UtcNow);
+            person!.Apply(PersonValidator.Validate(new PersonInput(name, id, sex, null, "01", "13912345678", "261041", "潍坊市奎文区"), TestData.PersonOptions), DateTimeOffset.UtcNow);
             db.Persons.Add(person);
             await db.SaveChangesAsync();
             return person.Id;

@@ -48,7 +48,7 @@ public sealed class RosterScenario
                 new RegisteredPerson(unit.Id, $"P{prefix}3", "退休", "王芳", idC, now));
             var batch = new Core.Batches.CollectionBatch(otherUnit.Id, "其他单位的批次", "test", now);
             var person = new InsuredPerson(otherUnit.Id, now);
-            person.Apply(PersonValidator.Validate(new PersonInput("赵刚", elsewhere, "男", null, "01", "13912345678", "261041", "潍坊市奎文区")), now);
+            person.Apply(PersonValidator.Validate(new PersonInput("赵刚", elsewhere, "男", null, "01", "13912345678", "261041", "潍坊市奎文区"), TestData.PersonOptions), now);
             batch.AddPerson(person);
             db.Batches.Add(batch);
             await db.SaveChangesAsync();

@@ -142,7 +142,7 @@ public abstract class LargeUploadTests(KestrelPortal factory)
         foreach (var (id, i) in ids.Select((id, i) => (id, i)))
         {
             var (person, _) = batch.CreatePerson(DateTimeOffset.UtcNow);
-            person!.Apply(PersonValidator.Validate(new PersonInput(NameOf(i), id, i % 2 == 0 ? "男" : "女", null, "01", "13912345678", "261041", "潍坊市奎文区")), DateTimeOffset.UtcNow);
+            person!.Apply(PersonValidator.Validate(new PersonInput(NameOf(i), id, i % 2 == 0 ? "男" : "女", null, "01", "13912345678", "261041", "潍坊市奎文区"), TestData.PersonOptions), DateTimeOffset.UtcNow);
             db.Persons.Add(person);
         }
 

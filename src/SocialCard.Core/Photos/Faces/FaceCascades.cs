@@ -35,7 +35,7 @@ public sealed class FaceCascades
     /// <see cref="DefaultDirectory"/>). Throws <see cref="FaceCascadesMissingException"/> naming the package when a
     /// file is missing, <see cref="InvalidDataException"/> when one is not a Haar cascade.
     /// </summary>
-    public static FaceCascades Load(string directory = DefaultDirectory)
+    public static FaceCascades Load(string directory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         if (CheckAvailable(directory) is { } problem)
@@ -50,7 +50,7 @@ public sealed class FaceCascades
     }
 
     /// <summary>Start-up / health check: null when the three files exist, else what is missing and how to install it.</summary>
-    public static string? CheckAvailable(string directory = DefaultDirectory)
+    public static string? CheckAvailable(string directory)
     {
         var missing = new[] { FaceFile, EyeFile, EyeWithGlassesFile }.Where(f => !File.Exists(Path.Combine(directory, f))).ToList();
         return missing.Count == 0

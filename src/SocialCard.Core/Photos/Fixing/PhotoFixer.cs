@@ -56,19 +56,21 @@ public sealed class PhotoFixer
     private readonly FramingPlanner planner;
 
     public PhotoFixer(IJpegCodec codec, FaceGeometry geometry, PhotoSpec? spec = null)
+        : this(codec, geometry, new PhotoInspector(codec, spec ?? PhotoSpec.Default, geometry))
+    {
+    }
+
+    /// <summary>A fixer that shares the codec, the face geometry and the inspector an application built once.</summary>
+    public PhotoFixer(IJpegCodec codec, FaceGeometry geometry, PhotoInspector inspector)
     {
         ArgumentNullException.ThrowIfNull(codec);
         ArgumentNullException.ThrowIfNull(geometry);
-        spec ??= PhotoSpec.Default;
+        ArgumentNullException.ThrowIfNull(inspector);
         this.codec = codec;
         this.geometry = geometry;
-        Inspector = new PhotoInspector(codec, spec, geometry);
-        planner = new FramingPlanner(spec);
+        Inspector = inspector;
+        planner = new FramingPlanner(inspector.Spec);
     }
-
-    /// <summary>The production set-up: libturbojpeg and the OpenCV cascades in <paramref name="cascadeDirectory"/>.</summary>
-    public static PhotoFixer CreateDefault(string cascadeDirectory = FaceCascades.DefaultDirectory, PhotoSpec? spec = null, IFaceLandmarker? landmarker = null) =>
-        new(new JpegCodec(), new FaceGeometry(FaceCascades.Load(cascadeDirectory), landmarker), spec);
 
     public PhotoSpec Spec => Inspector.Spec;
 

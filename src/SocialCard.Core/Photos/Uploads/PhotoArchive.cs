@@ -6,8 +6,11 @@ namespace SocialCard.Core.Photos.Uploads;
 /// <summary>One file of a photo upload: its bytes, or why it was not read (in Chinese).</summary>
 public sealed record PhotoUploadFile(string Name, byte[]? Content, string? Problem);
 
-/// <summary>Limits of a bulk photo upload.</summary>
-public sealed record PhotoArchiveLimits(int MaxFiles = 5000, long MaxFileBytes = 12 * 1024 * 1024, long MaxTotalBytes = 1024L * 1024 * 1024, int MaxRatio = 100);
+/// <summary>
+/// Limits of a bulk photo upload (the deployment's settings): files per upload, bytes of one file, unpacked bytes
+/// of an archive, and the largest compression ratio of an entry.
+/// </summary>
+public sealed record PhotoArchiveLimits(int MaxFiles, long MaxFileBytes, long MaxTotalBytes, int MaxRatio);
 
 /// <summary>
 /// Reads the files of a bulk photo upload from a .zip, in memory: nothing is extracted to disk, so a

@@ -1,5 +1,6 @@
 using SocialCard.Core.Photos;
 using SocialCard.Core.Photos.Faces;
+using SocialCard.Core.Photos.Jpeg;
 using SocialCard.Core.Tests.Support;
 using SocialCard.Core.Validation;
 using static SocialCard.Core.Tests.Photos.Faces.HaarCascadeTests;
@@ -290,7 +291,7 @@ public class FaceGeometryTests
     [Fact]
     public void The_default_inspector_measures_the_geometry_of_a_photo_file()
     {
-        var inspector = PhotoInspector.CreateDefault();
+        var inspector = new PhotoInspector(new JpegCodec(), PhotoSpec.Default, new FaceGeometry(SystemCascades.Cascades));
 
         var result = inspector.Inspect(Framing.Conforming.Jpeg(quality: 70));
 

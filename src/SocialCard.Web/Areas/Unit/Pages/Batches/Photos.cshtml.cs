@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +32,7 @@ public sealed class PhotosModel(AppDbContext db) : PageModel
 
         BatchId = id;
         Upload = stored;
-        Report = JsonSerializer.Deserialize<PhotoReport>(stored.ReportJson, PhotoService.Json)!;
+        Report = stored.Report;
         return Page();
     }
 }

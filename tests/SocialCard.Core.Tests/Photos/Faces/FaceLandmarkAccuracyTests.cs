@@ -38,7 +38,7 @@ public class FaceLandmarkAccuracyTests(ITestOutputHelper output)
     {
         var (picture, marks, scale, enlargement) = Portrait(portrait);
         var jpeg = ExifJpegs.Jpeg(picture, orientation, quality: 95, dpi: 350);
-        using var decoded = Portraits.Codec.DecodeUpright(jpeg, JpegPixelFormat.Rgb, scale);
+        using var decoded = TestImages.Codec.DecodeUpright(jpeg, JpegPixelFormat.Rgb, scale);
         var view = new RgbImageView(decoded.Pixels, decoded.Width, decoded.Height);
         var d = (double)(int)scale;
         var left = new PixelPoint(marks.LeftEye.X / d, marks.LeftEye.Y / d);

@@ -134,6 +134,41 @@ internal static class DrawnFigures
         return TestImages.Codec.Encode(cmyk, options.Width, options.Height, JpegPixelFormat.Cmyk, quality, dpi: 350);
     }
 
+    /// <summary>
+    /// A drawn face, not a photograph, made the way a Python script makes one with PIL's <c>ImageDraw</c>: a canvas of
+    /// one flat <paramref name="background"/> colour, a filled ellipse for the face, filled ellipses for the eyes and
+    /// one for the mouth — no anti-aliasing, no grain. Each ellipse fills the pixels whose centres lie inside the
+    /// ellipse inscribed in its bounding box (as <c>ImageDraw.ellipse([x0, y0, x1, y1], fill=…)</c> with inclusive
+    /// corners), on the 358 × 441 grid with the face 200 px wide and the eyes at y 200. A 350 dpi JPEG at quality 70.
+    /// </summary>
+    public static byte[] EllipseFaceJpeg(Rgb background, Rgb face, Rgb eyes)
+    {
+        const int w = 358, h = 441;
+        var pixels = new byte[w * h * 3];
+        Fill(0, 0, w - 1, h - 1, background, rectangle: true);
+        Fill(79, 80, 278, 339, face);
+        Fill(119, 190, 158, 209, eyes);
+        Fill(199, 190, 238, 209, eyes);
+        Fill(149, 270, 208, 289, new Rgb(170, 70, 70));
+        return TestImages.Codec.Encode(pixels, w, h, JpegPixelFormat.Rgb, 70, dpi: 350);
+
+        void Fill(int x0, int y0, int x1, int y1, Rgb colour, bool rectangle = false)
+        {
+            double cx = (x0 + x1 + 1) / 2.0, cy = (y0 + y1 + 1) / 2.0, rx = (x1 + 1 - x0) / 2.0, ry = (y1 + 1 - y0) / 2.0;
+            for (var y = y0; y <= y1; y++)
+            {
+                for (var x = x0; x <= x1; x++)
+                {
+                    if (rectangle || Inside(x + 0.5, y + 0.5, cx, cy, rx, ry))
+                    {
+                        var i = ((y * w) + x) * 3;
+                        (pixels[i], pixels[i + 1], pixels[i + 2]) = (colour.R, colour.G, colour.B);
+                    }
+                }
+            }
+        }
+    }
+
     private static (Rgb Colour, double Shade) ColourAt(double x, double y, Rgb background)
     {
         const double cx = 179;

@@ -146,6 +146,16 @@ public class ExifOrientationTests
         Assert.InRange(turned.Framing!.Eyes.X, upright.Framing!.Eyes.X - (1.5 * k), upright.Framing.Eyes.X + (1.5 * k));
         Assert.InRange(turned.Framing.Eyes.Y, upright.Framing.Eyes.Y - (1.5 * k), upright.Framing.Eyes.Y + (1.5 * k));
         Assert.InRange(turned.Framing.FaceWidth, upright.Framing.FaceWidth * 0.95, upright.Framing.FaceWidth * 1.05);
+
+        // The same outcome: how it was fixed, and a result that the inspector sees as it sees the upright one's.
+        Assert.Equal((upright.Fixed, upright.Action, upright.Problem, upright.Framing.Padded), (turned.Fixed, turned.Action, turned.Problem, turned.Framing.Padded));
+        Assert.Equal(upright.Inspection!.Findings.Select(f => f.Code), turned.Inspection!.Findings.Select(f => f.Code));
+        foreach (var (measure, tolerance) in new[] { (PhotoMeasures.EyesX, 1.5), (PhotoMeasures.EyeLine, 1.5), (PhotoMeasures.FaceWidth, 3.0), (PhotoMeasures.HeadTop, 1.5) })
+        {
+            var expected = upright.Inspection.GetMeasurement(measure)!.Value;
+            Assert.InRange(turned.Inspection.GetMeasurement(measure)!.Value, expected - tolerance, expected + tolerance);
+        }
+
         Assert.True(name.Length > 0);
     }
 }

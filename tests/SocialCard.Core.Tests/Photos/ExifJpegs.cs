@@ -32,7 +32,7 @@ internal static class ExifJpegs
     public static byte[] Jpeg(RgbImage upright, int orientation, int quality = 92, int? dpi = 72, bool bigEndian = false)
     {
         var stored = Stored(upright, orientation);
-        var jpeg = Portraits.Codec.Encode(stored.Pixels, stored.Width, stored.Height, JpegPixelFormat.Rgb, quality, dpi: dpi);
+        var jpeg = TestImages.Codec.Encode(stored.Pixels, stored.Width, stored.Height, JpegPixelFormat.Rgb, quality, dpi: dpi);
         return WithOrientation(jpeg, orientation, bigEndian);
     }
 

@@ -19,7 +19,7 @@ public class ExifOrientationTests
     {
         var result = PhotoFixerTests.SharedFixer.Value.Fix(CameraOriginals.Jpeg(CameraOriginals.Render(1500, 2000, 2.8, 750, 800)));
         Assert.True(result.Fixed, result.Refusal);
-        using var image = Portraits.Codec.Decode(result.Bytes);
+        using var image = TestImages.Codec.Decode(result.Bytes);
         return new RgbImage(image.Pixels.ToArray(), image.Width, image.Height);
     });
 
@@ -54,16 +54,16 @@ public class ExifOrientationTests
     [InlineData(3, false)]
     public void The_tag_is_read_in_either_byte_order(int orientation, bool bigEndian)
     {
-        var jpeg = ExifJpegs.WithOrientation(Portraits.Jpeg(new PortraitOptions { Width = 32, Height = 24 }), orientation, bigEndian);
+        var jpeg = ExifJpegs.WithOrientation(DrawnFigures.Jpeg(new DrawnFigureOptions { Width = 32, Height = 24 }), orientation, bigEndian);
 
         Assert.Equal(orientation, ExifOrientation.Read(jpeg));
-        Assert.Equal(ExifOrientation.SwapsAxes(orientation) ? (24, 32) : (32, 24), (Portraits.Codec.ReadUprightHeader(jpeg).Width, Portraits.Codec.ReadUprightHeader(jpeg).Height));
+        Assert.Equal(ExifOrientation.SwapsAxes(orientation) ? (24, 32) : (32, 24), (TestImages.Codec.ReadUprightHeader(jpeg).Width, TestImages.Codec.ReadUprightHeader(jpeg).Height));
     }
 
     [Fact]
     public void No_tag_a_bad_value_or_a_truncated_segment_mean_upright()
     {
-        var plain = Portraits.Jpeg(new PortraitOptions { Width = 32, Height = 24 });
+        var plain = DrawnFigures.Jpeg(new DrawnFigureOptions { Width = 32, Height = 24 });
         Assert.Equal(1, ExifOrientation.Read(plain));
         Assert.Equal(1, ExifOrientation.Read(ExifJpegs.WithOrientation(plain, 9)));
         Assert.Equal(1, ExifOrientation.Read(ExifJpegs.WithOrientation(plain, 0)));
@@ -146,6 +146,16 @@ public class ExifOrientationTests
         Assert.InRange(turned.Framing!.Eyes.X, upright.Framing!.Eyes.X - (1.5 * k), upright.Framing.Eyes.X + (1.5 * k));
         Assert.InRange(turned.Framing.Eyes.Y, upright.Framing.Eyes.Y - (1.5 * k), upright.Framing.Eyes.Y + (1.5 * k));
         Assert.InRange(turned.Framing.FaceWidth, upright.Framing.FaceWidth * 0.95, upright.Framing.FaceWidth * 1.05);
+
+        // The same outcome: how it was fixed, and a result that the inspector sees as it sees the upright one's.
+        Assert.Equal((upright.Fixed, upright.Action, upright.Problem, upright.Framing.Padded), (turned.Fixed, turned.Action, turned.Problem, turned.Framing.Padded));
+        Assert.Equal(upright.Inspection!.Findings.Select(f => f.Code), turned.Inspection!.Findings.Select(f => f.Code));
+        foreach (var (measure, tolerance) in new[] { (PhotoMeasures.EyesX, 1.5), (PhotoMeasures.EyeLine, 1.5), (PhotoMeasures.FaceWidth, 3.0), (PhotoMeasures.HeadTop, 1.5) })
+        {
+            var expected = upright.Inspection.GetMeasurement(measure)!.Value;
+            Assert.InRange(turned.Inspection.GetMeasurement(measure)!.Value, expected - tolerance, expected + tolerance);
+        }
+
         Assert.True(name.Length > 0);
     }
 }

@@ -24,7 +24,7 @@ public sealed class FileSystemPhotoStoreTests : IDisposable
     [Fact]
     public async Task Saving_returns_the_sha256_and_the_bytes_read_back()
     {
-        var photo = Portraits.Jpeg();
+        var photo = DrawnFigures.Jpeg();
 
         var hash = await store.SaveAsync("person-42", photo);
 
@@ -40,9 +40,9 @@ public sealed class FileSystemPhotoStoreTests : IDisposable
     [Fact]
     public async Task Listing_gives_the_hashes_of_one_key_only()
     {
-        var first = await store.SaveAsync("person-1", Portraits.Jpeg());
-        var second = await store.SaveAsync("person-1", Portraits.Jpeg(quality: 90));
-        await store.SaveAsync("person-2", Portraits.Jpeg(quality: 50));
+        var first = await store.SaveAsync("person-1", DrawnFigures.Jpeg());
+        var second = await store.SaveAsync("person-1", DrawnFigures.Jpeg(quality: 90));
+        await store.SaveAsync("person-2", DrawnFigures.Jpeg(quality: 50));
         File.WriteAllText(Path.Combine(root, "person-1", $".{first}.partial.tmp"), "a save in progress");
 
         Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), (await store.ListAsync("person-1")).Order(StringComparer.Ordinal));
@@ -54,7 +54,7 @@ public sealed class FileSystemPhotoStoreTests : IDisposable
     [Fact]
     public async Task The_same_bytes_are_stored_once()
     {
-        var photo = Portraits.Jpeg();
+        var photo = DrawnFigures.Jpeg();
 
         var first = await store.SaveAsync("batch-7", photo);
         var second = await store.SaveAsync("batch-7", photo);
@@ -66,7 +66,7 @@ public sealed class FileSystemPhotoStoreTests : IDisposable
     [Fact]
     public async Task Concurrent_saves_of_the_same_bytes_all_succeed_and_leave_no_temporary_files()
     {
-        var photo = Portraits.Jpeg();
+        var photo = DrawnFigures.Jpeg();
 
         var hashes = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => store.SaveAsync("batch-7", photo))));
 
@@ -79,7 +79,7 @@ public sealed class FileSystemPhotoStoreTests : IDisposable
     [Fact]
     public async Task Keys_keep_photos_apart()
     {
-        var photo = Portraits.Jpeg();
+        var photo = DrawnFigures.Jpeg();
         var hash = await store.SaveAsync("unit-1", photo);
         await store.SaveAsync("unit-2", photo);
 
@@ -93,7 +93,7 @@ public sealed class FileSystemPhotoStoreTests : IDisposable
     [Fact]
     public async Task Deleting_twice_reports_that_nothing_was_left()
     {
-        var hash = await store.SaveAsync("p1", Portraits.Jpeg());
+        var hash = await store.SaveAsync("p1", DrawnFigures.Jpeg());
 
         Assert.True(await store.DeleteAsync("p1", hash));
         Assert.False(await store.DeleteAsync("p1", hash));
@@ -147,7 +147,7 @@ public sealed class FileSystemPhotoStoreTests : IDisposable
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.SaveAsync("p1", Portraits.Jpeg(), cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.SaveAsync("p1", DrawnFigures.Jpeg(), cancelled.Token));
 
         Assert.Empty(Directory.GetFiles(Path.Combine(root, "p1")));
     }

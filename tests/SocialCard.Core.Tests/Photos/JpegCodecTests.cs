@@ -4,7 +4,7 @@ namespace SocialCard.Core.Tests.Photos;
 
 public class JpegCodecTests
 {
-    private static readonly JpegCodec Codec = Portraits.Codec;
+    private static readonly JpegCodec Codec = TestImages.Codec;
 
     [Fact]
     public void Library_is_installed()
@@ -28,7 +28,7 @@ public class JpegCodecTests
     [Fact]
     public void Header_of_an_encoded_colour_photo()
     {
-        var header = Codec.ReadHeader(Portraits.Jpeg());
+        var header = Codec.ReadHeader(DrawnFigures.Jpeg());
 
         Assert.Equal(new JpegHeader(358, 441, JpegSubsampling.Chroma420, JpegColorspace.YCbCr), header);
         Assert.True(header.IsTrueColor);
@@ -37,8 +37,8 @@ public class JpegCodecTests
     [Fact]
     public void Decoding_returns_the_encoded_pixels_within_jpeg_error()
     {
-        var options = new PortraitOptions { Noise = 0 };
-        var source = Portraits.Pixels(options);
+        var options = new DrawnFigureOptions { Noise = 0 };
+        var source = DrawnFigures.Pixels(options);
         var jpeg = Codec.Encode(source, 358, 441, JpegPixelFormat.Rgb, 95, JpegSubsampling.Chroma444);
 
         using var image = Codec.Decode(jpeg);
@@ -57,7 +57,7 @@ public class JpegCodecTests
     [Fact]
     public void Decoding_to_gray_gives_one_byte_per_pixel()
     {
-        using var image = Codec.Decode(Portraits.Jpeg(), JpegPixelFormat.Gray);
+        using var image = Codec.Decode(DrawnFigures.Jpeg(), JpegPixelFormat.Gray);
 
         Assert.Equal(358 * 441, image.Pixels.Length);
         Assert.InRange(image.Pixels[0], 235, 255); // the white background's corner
@@ -66,7 +66,7 @@ public class JpegCodecTests
     [Fact]
     public void Gray_pixels_encode_as_a_grayscale_jpeg()
     {
-        var header = Codec.ReadHeader(Portraits.GrayJpeg());
+        var header = Codec.ReadHeader(DrawnFigures.GrayJpeg());
 
         Assert.Equal((JpegColorspace.Gray, JpegSubsampling.Gray), (header.Colorspace, header.Subsampling));
         Assert.False(header.IsTrueColor);
@@ -75,7 +75,7 @@ public class JpegCodecTests
     [Fact]
     public void Cmyk_pixels_encode_as_a_ycck_jpeg()
     {
-        var jpeg = Portraits.CmykJpeg();
+        var jpeg = DrawnFigures.CmykJpeg();
 
         Assert.Equal(JpegColorspace.Ycck, Codec.ReadHeader(jpeg).Colorspace);
         using var image = Codec.Decode(jpeg, JpegPixelFormat.Cmyk);
@@ -85,7 +85,7 @@ public class JpegCodecTests
     [Fact]
     public void Encoding_writes_the_requested_density_where_turbojpeg_writes_none()
     {
-        var pixels = Portraits.Pixels(new PortraitOptions());
+        var pixels = DrawnFigures.Pixels(new DrawnFigureOptions());
 
         Assert.True(JfifDensity.TryRead(Codec.Encode(pixels, 358, 441, JpegPixelFormat.Rgb, 70), out var plain));
         Assert.Equal(JfifDensityUnit.None, plain.Unit);
@@ -124,7 +124,7 @@ public class JpegCodecTests
     [Fact]
     public void A_truncated_file_fails_as_a_warning_not_as_a_grey_image()
     {
-        var jpeg = Portraits.Jpeg();
+        var jpeg = DrawnFigures.Jpeg();
 
         var e = Assert.Throws<JpegDataException>(() => Codec.Decode(jpeg.AsSpan(0, jpeg.Length / 2)).Dispose());
 
@@ -164,8 +164,8 @@ public class JpegCodecTests
     {
         var small = new JpegCodec(maxPixels: 100_000);
 
-        Assert.Throws<JpegTooLargeException>(() => small.Decode(Portraits.Jpeg()).Dispose());
-        Assert.Equal(358, small.ReadHeader(Portraits.Jpeg()).Width); // the header alone is always readable
+        Assert.Throws<JpegTooLargeException>(() => small.Decode(DrawnFigures.Jpeg()).Dispose());
+        Assert.Equal(358, small.ReadHeader(DrawnFigures.Jpeg()).Width); // the header alone is always readable
     }
 
     [Fact]
@@ -176,13 +176,13 @@ public class JpegCodecTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Codec.Encode(pixels, 10, 10, JpegPixelFormat.Rgb, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => Codec.Encode(pixels, 10, 10, JpegPixelFormat.Rgb, 101));
         Assert.Throws<ArgumentException>(() => Codec.Encode(pixels, 10, 11, JpegPixelFormat.Rgb, 70));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Codec.Decode(Portraits.Jpeg(), JpegPixelFormat.Rgb, (JpegScale)3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Codec.Decode(DrawnFigures.Jpeg(), JpegPixelFormat.Rgb, (JpegScale)3));
     }
 
     [Fact]
     public void A_disposed_image_gives_no_pixels()
     {
-        var image = Codec.Decode(Portraits.Jpeg());
+        var image = Codec.Decode(DrawnFigures.Jpeg());
         image.Dispose();
         image.Dispose(); // idempotent
 
@@ -193,7 +193,7 @@ public class JpegCodecTests
     public void Encoding_and_decoding_are_thread_safe()
     {
         // Different images on every thread, each checked against a result made on one thread.
-        var sources = Enumerable.Range(0, 4).Select(i => Portraits.Pixels(new PortraitOptions { Seed = i + 1 })).ToArray();
+        var sources = Enumerable.Range(0, 4).Select(i => DrawnFigures.Pixels(new DrawnFigureOptions { Seed = i + 1 })).ToArray();
         var expectedJpegs = sources.Select(p => Codec.Encode(p, 358, 441, JpegPixelFormat.Rgb, 70)).ToArray();
         var expectedPixels = expectedJpegs.Select(j =>
         {
@@ -219,7 +219,7 @@ public class JpegCodecTests
     // A 3000 × 4000 (12 MP) camera-sized portrait, built once for the scaling tests.
     private static readonly Lazy<byte[]> CameraJpeg = new(() =>
     {
-        var options = new PortraitOptions { Width = 3000, Height = 4000, Noise = 2 };
-        return Codec.Encode(Portraits.Pixels(options), 3000, 4000, JpegPixelFormat.Rgb, 80);
+        var options = new DrawnFigureOptions { Width = 3000, Height = 4000, Noise = 2 };
+        return Codec.Encode(DrawnFigures.Pixels(options), 3000, 4000, JpegPixelFormat.Rgb, 80);
     });
 }

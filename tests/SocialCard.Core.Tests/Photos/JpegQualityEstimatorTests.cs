@@ -18,14 +18,14 @@ public class JpegQualityEstimatorTests
     [InlineData(100)]
     public void Libjpeg_files_give_back_their_quality(int quality)
     {
-        var jpeg = Portraits.Codec.Encode(new byte[64 * 64 * 3], 64, 64, JpegPixelFormat.Rgb, quality);
+        var jpeg = TestImages.Codec.Encode(new byte[64 * 64 * 3], 64, 64, JpegPixelFormat.Rgb, quality);
 
         Assert.Equal(quality, JpegQualityEstimator.Estimate(jpeg));
     }
 
     [Fact]
     public void Grayscale_files_use_their_only_table() =>
-        Assert.Equal(70, JpegQualityEstimator.Estimate(Portraits.GrayJpeg(quality: 70)));
+        Assert.Equal(70, JpegQualityEstimator.Estimate(DrawnFigures.GrayJpeg(quality: 70)));
 
     [Fact]
     public void The_table_is_the_standard_one_at_quality_50()

@@ -14,8 +14,8 @@ public class PhotoInspectionSpeedTests(ITestOutputHelper output)
     [Fact]
     public void Inspecting_1000_photos_is_timed()
     {
-        var inspector = new PhotoInspector(Portraits.Codec);
-        var photos = Enumerable.Range(1, 10).Select(seed => Portraits.Jpeg(new PortraitOptions { Seed = seed })).ToArray();
+        var inspector = new PhotoInspector(TestImages.Codec);
+        var photos = Enumerable.Range(1, 10).Select(seed => DrawnFigures.Jpeg(new DrawnFigureOptions { Seed = seed })).ToArray();
         for (var i = 0; i < 300; i++)
         {
             inspector.Inspect(photos[i % photos.Length]); // warm up: library load, tiered JIT reaching optimised code

@@ -7,12 +7,12 @@ namespace SocialCard.Core.Tests.Photos;
 
 public class PhotoInspectorTests
 {
-    private static readonly PhotoInspector Inspector = new(Portraits.Codec);
+    private static readonly PhotoInspector Inspector = new(TestImages.Codec);
 
     [Fact]
     public void A_drawn_figure_to_the_specification_passes_every_check_but_is_flagged_as_not_a_photograph()
     {
-        var jpeg = Portraits.Jpeg();
+        var jpeg = DrawnFigures.Jpeg();
 
         var result = Inspector.Inspect(jpeg);
 
@@ -51,7 +51,7 @@ public class PhotoInspectorTests
     [Fact]
     public void A_truncated_upload_is_unreadable()
     {
-        var jpeg = Portraits.Jpeg();
+        var jpeg = DrawnFigures.Jpeg();
 
         var result = Inspector.Inspect(jpeg.AsSpan(0, jpeg.Length / 2));
 
@@ -65,7 +65,7 @@ public class PhotoInspectorTests
     [Fact]
     public void A_corrupt_header_is_unreadable()
     {
-        var jpeg = Portraits.Jpeg();
+        var jpeg = DrawnFigures.Jpeg();
         byte[] broken = [.. jpeg.AsSpan(0, 40), .. TestImages.RandomBytes(2000, seed: 11)];
 
         Only(Inspector.Inspect(broken), RuleCodes.PhotoUnreadable, Severity.Error);
@@ -94,7 +94,7 @@ public class PhotoInspectorTests
     [Fact]
     public void A_20000_by_20000_header_is_refused_without_decoding()
     {
-        var codec = new CountingCodec(Portraits.Codec);
+        var codec = new CountingCodec(TestImages.Codec);
         var inspector = new PhotoInspector(codec);
 
         var result = inspector.Inspect(TestImages.HugeJpegHeader());
@@ -110,7 +110,7 @@ public class PhotoInspectorTests
     [Fact]
     public void Wrong_dimensions_are_reported_with_both_sizes()
     {
-        var result = Inspector.Inspect(Portraits.Jpeg(new PortraitOptions { Width = 300, Height = 400 }));
+        var result = Inspector.Inspect(DrawnFigures.Jpeg(new DrawnFigureOptions { Width = 300, Height = 400 }));
 
         var finding = Only(result, RuleCodes.PhotoDimensions, Severity.Error);
         Assert.Equal("照片像素不足（当前300×400像素，应为358×441像素）：请用相机或手机重新拍摄，或使用原始大图，不要把小照片放大", finding.Message);
@@ -122,7 +122,7 @@ public class PhotoInspectorTests
     [Fact]
     public void A_larger_photo_is_told_to_crop_and_no_measurement_unit_is_English()
     {
-        var result = Inspector.Inspect(Portraits.Jpeg(new PortraitOptions { Width = 400, Height = 500 }));
+        var result = Inspector.Inspect(DrawnFigures.Jpeg(new DrawnFigureOptions { Width = 400, Height = 500 }));
 
         var finding = Only(result, RuleCodes.PhotoDimensions, Severity.Error);
         Assert.Equal("照片尺寸为400×500像素，应为358×441像素：请裁剪或缩小为358×441像素", finding.Message);
@@ -133,7 +133,7 @@ public class PhotoInspectorTests
     [Fact]
     public void Seventy_two_dpi_is_reported()
     {
-        var result = Inspector.Inspect(Portraits.Jpeg(dpi: 72));
+        var result = Inspector.Inspect(DrawnFigures.Jpeg(dpi: 72));
 
         var finding = Only(result, RuleCodes.PhotoDpi, Severity.Error);
         Assert.Equal("照片分辨率为72dpi，应为350dpi：请重新保存为350dpi", finding.Message);
@@ -143,8 +143,8 @@ public class PhotoInspectorTests
     [Fact]
     public void Dots_per_centimetre_are_converted_before_comparing()
     {
-        var low = JfifDensity.Set(Portraits.Jpeg(), new JfifDensity(JfifDensityUnit.DotsPerCentimetre, 28, 28));
-        var right = JfifDensity.Set(Portraits.Jpeg(), new JfifDensity(JfifDensityUnit.DotsPerCentimetre, 138, 138));
+        var low = JfifDensity.Set(DrawnFigures.Jpeg(), new JfifDensity(JfifDensityUnit.DotsPerCentimetre, 28, 28));
+        var right = JfifDensity.Set(DrawnFigures.Jpeg(), new JfifDensity(JfifDensityUnit.DotsPerCentimetre, 138, 138));
 
         var lowResult = Inspector.Inspect(low);
         var finding = Only(lowResult, RuleCodes.PhotoDpi, Severity.Error);
@@ -159,7 +159,7 @@ public class PhotoInspectorTests
     [Fact]
     public void A_missing_density_is_reported()
     {
-        var result = Inspector.Inspect(Portraits.Jpeg(dpi: null));
+        var result = Inspector.Inspect(DrawnFigures.Jpeg(dpi: null));
 
         Assert.Contains("没有记录分辨率", Only(result, RuleCodes.PhotoDpi, Severity.Error).Message);
         Assert.Equal(0, Value(result, PhotoMeasures.Dpi));
@@ -168,7 +168,7 @@ public class PhotoInspectorTests
     [Fact]
     public void Different_horizontal_and_vertical_densities_are_both_named()
     {
-        var jpeg = JfifDensity.Set(Portraits.Jpeg(), new JfifDensity(JfifDensityUnit.DotsPerInch, 350, 300));
+        var jpeg = JfifDensity.Set(DrawnFigures.Jpeg(), new JfifDensity(JfifDensityUnit.DotsPerInch, 350, 300));
 
         var result = Inspector.Inspect(jpeg);
 
@@ -180,7 +180,7 @@ public class PhotoInspectorTests
     [Fact]
     public void A_grayscale_jpeg_is_not_colour()
     {
-        var result = Inspector.Inspect(Portraits.GrayJpeg());
+        var result = Inspector.Inspect(DrawnFigures.GrayJpeg());
 
         Assert.Contains("灰度", Only(result, RuleCodes.PhotoColor, Severity.Error).Message);
         Assert.Equal(JpegColorspace.Gray, result.Header!.Value.Colorspace);
@@ -191,7 +191,7 @@ public class PhotoInspectorTests
     [Fact]
     public void A_cmyk_jpeg_is_not_rgb()
     {
-        var result = Inspector.Inspect(Portraits.CmykJpeg());
+        var result = Inspector.Inspect(DrawnFigures.CmykJpeg());
 
         Assert.Contains("YCCK", Only(result, RuleCodes.PhotoColor, Severity.Error).Message);
         Assert.Equal(JpegColorspace.Ycck, result.Header!.Value.Colorspace);
@@ -201,7 +201,7 @@ public class PhotoInspectorTests
     [Fact]
     public void A_black_and_white_photo_saved_as_colour_is_not_colour()
     {
-        var result = Inspector.Inspect(Portraits.Jpeg(new PortraitOptions { Monochrome = true }));
+        var result = Inspector.Inspect(DrawnFigures.Jpeg(new DrawnFigureOptions { Monochrome = true }));
 
         Assert.Contains("黑白照片", Only(result, RuleCodes.PhotoColor, Severity.Error).Message);
         Assert.InRange(Value(result, PhotoMeasures.Colorfulness), 0, 1);
@@ -211,7 +211,7 @@ public class PhotoInspectorTests
     [Fact]
     public void A_file_below_the_byte_range_is_reported()
     {
-        var jpeg = Portraits.Jpeg(quality: 10);
+        var jpeg = DrawnFigures.Jpeg(quality: 10);
 
         var result = Inspector.Inspect(jpeg);
 
@@ -224,7 +224,7 @@ public class PhotoInspectorTests
     [Fact]
     public void A_file_above_the_byte_range_is_reported()
     {
-        var jpeg = Portraits.Jpeg(quality: 100);
+        var jpeg = DrawnFigures.Jpeg(quality: 100);
 
         var result = Inspector.Inspect(jpeg);
 
@@ -236,8 +236,8 @@ public class PhotoInspectorTests
     [Fact]
     public void The_byte_range_is_a_deployment_setting()
     {
-        var jpeg = Portraits.Jpeg(quality: 100);
-        var inspector = new PhotoInspector(Portraits.Codec, PhotoSpec.Default with { MinBytes = 10 * 1024, MaxBytes = 200 * 1024 });
+        var jpeg = DrawnFigures.Jpeg(quality: 100);
+        var inspector = new PhotoInspector(TestImages.Codec, PhotoSpec.Default with { MinBytes = 10 * 1024, MaxBytes = 200 * 1024 });
 
         var result = inspector.Inspect(jpeg);
 
@@ -248,7 +248,7 @@ public class PhotoInspectorTests
     [Fact]
     public void Quality_30_is_estimated_and_warned_about()
     {
-        var result = Inspector.Inspect(Portraits.Jpeg(quality: 30));
+        var result = Inspector.Inspect(DrawnFigures.Jpeg(quality: 30));
 
         var finding = Only(result, RuleCodes.PhotoQuality, Severity.Warning);
         Assert.InRange(Value(result, PhotoMeasures.Quality), 25, 35);
@@ -258,7 +258,7 @@ public class PhotoInspectorTests
     [Fact]
     public void A_grey_background_is_reported_with_its_brightness()
     {
-        var result = Inspector.Inspect(Portraits.Jpeg(new PortraitOptions { Background = new(185, 185, 185) }));
+        var result = Inspector.Inspect(DrawnFigures.Jpeg(new DrawnFigureOptions { Background = new(185, 185, 185) }));
 
         var finding = Only(result, RuleCodes.PhotoBackground, Severity.Error);
         Assert.InRange(Value(result, PhotoMeasures.BackgroundBrightness), 180, 190);
@@ -269,7 +269,7 @@ public class PhotoInspectorTests
     [Fact]
     public void A_blue_background_is_reported_with_its_cast()
     {
-        var result = Inspector.Inspect(Portraits.Jpeg(new PortraitOptions { Background = new(67, 142, 219) }));
+        var result = Inspector.Inspect(DrawnFigures.Jpeg(new DrawnFigureOptions { Background = new(67, 142, 219) }));
 
         var finding = Only(result, RuleCodes.PhotoBackground, Severity.Error);
         Assert.InRange(Value(result, PhotoMeasures.BackgroundCast), 140, 160);
@@ -279,7 +279,7 @@ public class PhotoInspectorTests
     [Fact]
     public void A_pale_coloured_background_fails_although_it_is_bright()
     {
-        var result = Inspector.Inspect(Portraits.Jpeg(new PortraitOptions { Background = new(225, 235, 250) }));
+        var result = Inspector.Inspect(DrawnFigures.Jpeg(new DrawnFigureOptions { Background = new(225, 235, 250) }));
 
         Assert.Contains("背景有颜色", Only(result, RuleCodes.PhotoBackground, Severity.Error).Message);
         Assert.True(result.GetMeasurement(PhotoMeasures.BackgroundBrightness)!.IsWithinLimits);
@@ -291,7 +291,7 @@ public class PhotoInspectorTests
     [InlineData(6)]
     public void A_black_frame_is_reported_as_a_border(int frameWidth)
     {
-        var result = Inspector.Inspect(Portraits.Jpeg(new PortraitOptions { FrameWidth = frameWidth }));
+        var result = Inspector.Inspect(DrawnFigures.Jpeg(new DrawnFigureOptions { FrameWidth = frameWidth }));
 
         var finding = Only(result, RuleCodes.PhotoBackground, Severity.Error);
         Assert.Contains("边框", finding.Message);
@@ -301,7 +301,7 @@ public class PhotoInspectorTests
     [Fact]
     public void A_very_dark_photo_is_reported_as_too_dark()
     {
-        var result = Inspector.Inspect(Portraits.Jpeg(new PortraitOptions { Exposure = 0.3 }));
+        var result = Inspector.Inspect(DrawnFigures.Jpeg(new DrawnFigureOptions { Exposure = 0.3 }));
 
         var finding = Only(result, RuleCodes.PhotoExposure, Severity.Warning);
         Assert.Contains("偏暗", finding.Message);
@@ -313,14 +313,14 @@ public class PhotoInspectorTests
     public void A_washed_out_photo_is_reported_as_low_contrast()
     {
         // Everything squeezed into 200–255: a hazy, over-exposed picture.
-        var options = new PortraitOptions();
-        var pixels = Portraits.Pixels(options);
+        var options = new DrawnFigureOptions();
+        var pixels = DrawnFigures.Pixels(options);
         for (var i = 0; i < pixels.Length; i++)
         {
             pixels[i] = (byte)(200 + (pixels[i] * 55 / 255));
         }
 
-        var jpeg = Portraits.Codec.Encode(pixels, 358, 441, JpegPixelFormat.Rgb, 70, dpi: 350);
+        var jpeg = TestImages.Codec.Encode(pixels, 358, 441, JpegPixelFormat.Rgb, 70, dpi: 350);
         var result = Inspector.Inspect(jpeg);
 
         var finding = Only(result, RuleCodes.PhotoExposure, Severity.Warning);
@@ -332,7 +332,7 @@ public class PhotoInspectorTests
     [Fact]
     public void A_blurred_photo_is_reported_as_not_sharp()
     {
-        var result = Inspector.Inspect(Portraits.Jpeg(new PortraitOptions { BlurRadius = 3 }));
+        var result = Inspector.Inspect(DrawnFigures.Jpeg(new DrawnFigureOptions { BlurRadius = 3 }));
 
         var finding = Only(result, RuleCodes.PhotoBlur, Severity.Warning);
         Assert.InRange(Value(result, PhotoMeasures.Sharpness), 0, 30);
@@ -347,7 +347,7 @@ public class PhotoInspectorTests
         Assert.False(Measurement.Create("x", 70, "", 55, 85, 5).NearLimit);
         Assert.False(Measurement.Create("x", 358, "px", 358, 358, 0).NearLimit);
 
-        var result = Inspector.Inspect(Portraits.Jpeg(quality: 58));
+        var result = Inspector.Inspect(DrawnFigures.Jpeg(quality: 58));
         Assert.True(result.GetMeasurement(PhotoMeasures.Quality)!.NearLimit);
         Assert.True(result.NeedsReview);
     }
@@ -362,9 +362,9 @@ public class PhotoInspectorTests
             [new Finding(RuleCodes.PhotoFaceWidth, Severity.Error, PhotoInspection.Field, "脸宽为160像素，应为179–255像素")],
             Face: face,
             Head: new PixelRect(60, 10, 240, 300)));
-        var inspector = new PhotoInspector(Portraits.Codec, geometry: geometry);
+        var inspector = new PhotoInspector(TestImages.Codec, geometry: geometry);
 
-        var result = inspector.Inspect(Portraits.Jpeg());
+        var result = inspector.Inspect(DrawnFigures.Jpeg());
 
         Assert.Equal((358, 441, 1), geometry.Seen);
         Assert.Equal(160, Value(result, "FaceWidth"));
@@ -380,9 +380,9 @@ public class PhotoInspectorTests
     {
         // A head box reported 40 px too low: the band above it now contains hair, and the background is uneven.
         var geometry = new FakeGeometry(new FaceGeometryResult([], [], Head: new PixelRect(80, 55, 200, 280)));
-        var inspector = new PhotoInspector(Portraits.Codec, geometry: geometry);
+        var inspector = new PhotoInspector(TestImages.Codec, geometry: geometry);
 
-        var result = inspector.Inspect(Portraits.Jpeg());
+        var result = inspector.Inspect(DrawnFigures.Jpeg());
 
         Assert.Contains("背景不均匀", Only(result, RuleCodes.PhotoBackground, Severity.Error).Message);
     }
@@ -392,7 +392,7 @@ public class PhotoInspectorTests
     {
         var inspector = new PhotoInspector(new MissingLibraryCodec());
 
-        var e = Assert.Throws<JpegLibraryMissingException>(() => inspector.Inspect(Portraits.Jpeg()));
+        var e = Assert.Throws<JpegLibraryMissingException>(() => inspector.Inspect(DrawnFigures.Jpeg()));
 
         Assert.Contains("apt-get install libturbojpeg0", e.Message);
     }
@@ -400,14 +400,14 @@ public class PhotoInspectorTests
     [Fact]
     public void Impossible_settings_are_refused()
     {
-        Assert.Throws<ArgumentException>(() => new PhotoInspector(Portraits.Codec, PhotoSpec.Default with { MinBytes = 50_000, MaxBytes = 10_000 }));
-        Assert.Throws<ArgumentException>(() => new PhotoInspector(Portraits.Codec, PhotoSpec.Default with { TargetQuality = 0 }));
+        Assert.Throws<ArgumentException>(() => new PhotoInspector(TestImages.Codec, PhotoSpec.Default with { MinBytes = 50_000, MaxBytes = 10_000 }));
+        Assert.Throws<ArgumentException>(() => new PhotoInspector(TestImages.Codec, PhotoSpec.Default with { TargetQuality = 0 }));
     }
 
     [Fact]
     public void Inspection_is_thread_safe()
     {
-        var files = new[] { Portraits.Jpeg(), Portraits.Jpeg(quality: 30), Portraits.Jpeg(new PortraitOptions { FrameWidth = 4 }) };
+        var files = new[] { DrawnFigures.Jpeg(), DrawnFigures.Jpeg(quality: 30), DrawnFigures.Jpeg(new DrawnFigureOptions { FrameWidth = 4 }) };
         var expected = files.Select(f => Describe(Inspector.Inspect(f))).ToArray();
 
         var failures = 0;

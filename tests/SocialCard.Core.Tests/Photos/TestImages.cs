@@ -1,12 +1,18 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using SocialCard.Core.Photos.Jpeg;
 
 namespace SocialCard.Core.Tests.Photos;
 
-/// <summary>Non-portrait test files: a real PNG, a JPEG header claiming 20000 × 20000 pixels, random bytes.</summary>
+/// <summary>
+/// The codec the tests encode and decode with, and non-portrait test files: a real PNG, a JPEG header claiming
+/// 20000 × 20000 pixels, random bytes. Drawn figures are in <see cref="DrawnFigures"/>.
+/// </summary>
 internal static class TestImages
 {
+    public static readonly JpegCodec Codec = new();
+
     /// <summary>A valid 8 × 8 RGB PNG (what a clerk gets when renaming "photo.png" to "photo.jpg").</summary>
     public static byte[] Png()
     {

@@ -42,11 +42,11 @@ public sealed class PhotoUploadBrowserTests(ITestOutputHelper output)
                 2 => $"{ids[i]}{names[i]}.jpg",
                 _ => $"{ids[i].ToLowerInvariant()}.JPG",
             };
-            entries.Add((file, PhotoFiles.Portrait(dpi: i == 3 ? 72 : 350)));
+            entries.Add((file, PhotoFiles.DrawnFigure(dpi: i == 3 ? 72 : 350)));
         }
 
-        entries.Add(("110101199003070011-外人.jpg", PhotoFiles.Portrait()));
-        entries.Add(("合影.jpg", PhotoFiles.Portrait()));
+        entries.Add(("110101199003070011-外人.jpg", PhotoFiles.DrawnFigure()));
+        entries.Add(("合影.jpg", PhotoFiles.DrawnFigure()));
 
         await page.GotoAsync(batchUrl);
         await page.Locator("#photos").SetInputFilesAsync(new FilePayload { Name = "照片.zip", MimeType = "application/zip", Buffer = PhotoFiles.Zip(entries) });

@@ -299,7 +299,7 @@ public abstract class ExportTests(PortalFactory factory)
             var ids = await db.Persons.Where(p => p.BatchId == batchId).ToDictionaryAsync(p => p.Name, p => p.Id);
             foreach (var (spec, i) in specs.Select((s, i) => (s, i)).Where(x => x.s.Photo == PhotoOf.Own))
             {
-                var photo = photos[spec.Name] = PhotoFiles.Portrait(shade: (i * 7) % 60);
+                var photo = photos[spec.Name] = PhotoFiles.DrawnFigure(shade: (i * 7) % 60);
                 var hash = await store.SaveAsync(PhotoService.StoreKey(unit.Id), photo);
                 db.Photos.Add(new PersonPhoto(ids[spec.Name], unit.Id, Core.Photos.PhotoKind.Portrait, "photo.jpg", hash, photo.Length, [], [], "test", now));
             }

@@ -112,7 +112,7 @@ public abstract class BatchRaceTests(RacePortalFactory factory)
         // Every photo is too small for the card (an error); the clerk presses 申报 meanwhile.
         using var clerk = await PortalClient.SignedInAsync(factory, unit.Number);
         var page = await clerk.GetOkPageAsync($"/Unit/Batches/Details/{batchId}");
-        var small = PhotoFiles.Portrait(width: 180, height: 220, dpi: 150);
+        var small = PhotoFiles.DrawnFigure(width: 180, height: 220, dpi: 150);
         var zip = PhotoFiles.Zip(people.Select(p => ($"{p.IdNumber}.jpg", small)));
         var form = page.QuerySelector("form[action*='UploadPhotos']")!;
         var body = new MultipartFormDataContent

@@ -32,9 +32,9 @@ public abstract class HallFormsTests(PortalFactory factory)
     public async Task Application_forms_of_all_matched_persons_one_page_each_with_rare_names_and_the_portal_photo()
     {
         var (staff, batchId, ids) = await DeclaredAndComparedAsync();
-        await HallScenario.AttachPortraitAsync(Factory, ids["王𠀀"], Infrastructure.PhotoFiles.Portrait());
+        await HallScenario.AttachPortraitAsync(Factory, ids["王𠀀"], Infrastructure.PhotoFiles.DrawnFigure());
         // 张堃's photo has no JFIF (APP0) segment, which PDFsharp refuses to embed: it is re-encoded for printing.
-        var portrait = Infrastructure.PhotoFiles.Portrait(shade: 10);
+        var portrait = Infrastructure.PhotoFiles.DrawnFigure(shade: 10);
         Assert.Equal(0xE0, portrait[3]);
         var withoutApp0 = portrait[..2].Concat(portrait[(4 + ((portrait[4] << 8) | portrait[5]))..]).ToArray();
         Assert.Equal(0xDB, withoutApp0[3]);
@@ -151,7 +151,7 @@ public abstract class HallFormsTests(PortalFactory factory)
         Assert.Equal(4 + 0 + 2, pdf.Text.Split("---").Length - 1);
 
         // A selection: 王𠀀 (with a portal photo) and a minority name; neither has a legacy number.
-        await HallScenario.AttachPortraitAsync(Factory, ids["王𠀀"], Infrastructure.PhotoFiles.Portrait());
+        await HallScenario.AttachPortraitAsync(Factory, ids["王𠀀"], Infrastructure.PhotoFiles.DrawnFigure());
         var selection = HallScenario.Ids(ids["王𠀀"], ids["阿依古丽·买买提"]);
         var selected = await PdfPages.ReadAsync(
             await HallScenario.PostAsync(staff, $"/Hall/Batches/Forms/{batchId}", $"/Hall/Batches/Forms/{batchId}?handler=Confirmation", selection),

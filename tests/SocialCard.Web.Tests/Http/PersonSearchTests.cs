@@ -241,7 +241,7 @@ public abstract class PersonSearchTests(PortalFactory factory)
         var id = Ids.Make(year: 1985, month: 10, day: 18);
         var (person, _) = await SeedAsync(Factory, unit.Id, [("皇甫明", id, false)], []);
         using var clerk = await PortalClient.SignedInAsync(Factory, unit.Number);
-        await PhotoTests.UploadPhotosAsync(clerk, person.BatchId, id + ".jpg", PhotoFiles.Portrait(width: 300, height: 370));
+        await PhotoTests.UploadPhotosAsync(clerk, person.BatchId, id + ".jpg", PhotoFiles.DrawnFigure(width: 300, height: 370));
 
         var page = await clerk.GetOkPageAsync($"/Unit/Persons/Photo/{person.BatchId}/{person.PersonId}");
         var text = page.QuerySelector("#photo-current")!.TextContent;

@@ -23,11 +23,12 @@ public static class PhotoFiles
     public static byte[] CompliantPortrait() => Compliant.Value;
 
     /// <summary>
-    /// A 358×441, 350 dpi portrait-like JPEG (a drawn figure on white; no real face to detect). With
-    /// <paramref name="noise"/>, every channel is shifted by up to ±noise, as a camera's sensor noise, which
-    /// makes the file as large as a phone's photo; <paramref name="seed"/> makes each such photo distinct.
+    /// A drawn figure, not a photograph: a 358×441, 350 dpi JPEG of a flat skin-coloured ellipse over a dark band on
+    /// white (no real face to detect). With <paramref name="noise"/>, every channel is shifted by up to ±noise, as a
+    /// camera's sensor noise, which makes the file as large as a phone's photo; <paramref name="seed"/> makes each
+    /// such photo distinct.
     /// </summary>
-    public static byte[] Portrait(int width = 358, int height = 441, int dpi = 350, int shade = 0, int noise = 0, int seed = 0, int quality = 70)
+    public static byte[] DrawnFigure(int width = 358, int height = 441, int dpi = 350, int shade = 0, int noise = 0, int seed = 0, int quality = 70)
     {
         var random = new Random(seed);
         var pixels = new byte[width * height * 3];
@@ -87,7 +88,7 @@ public static class PhotoFiles
     /// <summary>A minimal JPEG header claiming 20000×20000 pixels: must be refused before any pixel memory is taken.</summary>
     public static byte[] HugeHeader()
     {
-        var real = Portrait(16, 16);
+        var real = DrawnFigure(16, 16);
         var copy = (byte[])real.Clone();
         for (var i = 0; i < copy.Length - 9; i++)
         {

@@ -34,7 +34,7 @@ public abstract class NameLogTests(SignInFactory factory)
         var added = await clerk.SubmitAsync($"/Unit/Persons/Edit/{batchId}", "form.card", PortalTests.PersonFormValues(Name, id, "女"));
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
 
-        var report = await PhotoTests.UploadPhotosAsync(clerk, batchId, $"{id}-{Name}.jpg", PhotoFiles.Portrait());
+        var report = await PhotoTests.UploadPhotosAsync(clerk, batchId, $"{id}-{Name}.jpg", PhotoFiles.DrawnFigure());
         Assert.Equal("1", report.QuerySelector("#photos-matched")!.TextContent.Trim());
         await RosterTests.UploadAsync(clerk, batchId, $"{Name}.csv", Encoding.UTF8.GetBytes(string.Join(",", RosterTemplate.Columns.Select(c => c.Header)) + "\r\n"));
 

@@ -25,18 +25,18 @@ public abstract class PhotoTests(PortalFactory factory)
         var legacy15 = await AddPersonAsync(clerk, batchId, "老号码", "150102880730303", "男");
         var files = new List<(string, byte[])>
         {
-            ($"{persons[0].Id}.jpg", PhotoFiles.Portrait()),
-            ($"{persons[1].Id}-{persons[1].Name}.jpg", PhotoFiles.Portrait()),
-            ($"{persons[2].Id}{persons[2].Name}.jpg", PhotoFiles.Portrait()),
-            ($"{persons[3].Id.ToLowerInvariant()}.JPG", PhotoFiles.Portrait()),
-            ($"照片/{persons[4].Id}-{persons[4].Name}.jpeg", PhotoFiles.Portrait()),
-            ($"A{persons[5].Id}{persons[5].Name}.jpg", PhotoFiles.Portrait(100, 64)),
-            ($"B{persons[5].Id}{persons[5].Name}.jpg", PhotoFiles.Portrait(100, 64)),
-            ($"{persons[6].Id}_{persons[6].Name}.jpg", PhotoFiles.Portrait(300, 400, 72)),
-            ("150102880730303.jpg", PhotoFiles.Portrait()),
-            ($"{persons[7].Id}.jpg", PhotoFiles.Portrait()),
-            ("110101199003070011-外人.jpg", PhotoFiles.Portrait()),
-            ("毕业合影.jpg", PhotoFiles.Portrait()),
+            ($"{persons[0].Id}.jpg", PhotoFiles.DrawnFigure()),
+            ($"{persons[1].Id}-{persons[1].Name}.jpg", PhotoFiles.DrawnFigure()),
+            ($"{persons[2].Id}{persons[2].Name}.jpg", PhotoFiles.DrawnFigure()),
+            ($"{persons[3].Id.ToLowerInvariant()}.JPG", PhotoFiles.DrawnFigure()),
+            ($"照片/{persons[4].Id}-{persons[4].Name}.jpeg", PhotoFiles.DrawnFigure()),
+            ($"A{persons[5].Id}{persons[5].Name}.jpg", PhotoFiles.DrawnFigure(100, 64)),
+            ($"B{persons[5].Id}{persons[5].Name}.jpg", PhotoFiles.DrawnFigure(100, 64)),
+            ($"{persons[6].Id}_{persons[6].Name}.jpg", PhotoFiles.DrawnFigure(300, 400, 72)),
+            ("150102880730303.jpg", PhotoFiles.DrawnFigure()),
+            ($"{persons[7].Id}.jpg", PhotoFiles.DrawnFigure()),
+            ("110101199003070011-外人.jpg", PhotoFiles.DrawnFigure()),
+            ("毕业合影.jpg", PhotoFiles.DrawnFigure()),
         };
         _ = legacy15;
 
@@ -71,11 +71,11 @@ public abstract class PhotoTests(PortalFactory factory)
     {
         var (unit, clerk, batchId, persons) = await BatchWithPersonsAsync(5);
         using var clerkLease = clerk;
-        var truncated = PhotoFiles.Portrait();
+        var truncated = PhotoFiles.DrawnFigure();
         var files = new List<(string, byte[])>
         {
-            ($"../../{persons[0].Id}.jpg", PhotoFiles.Portrait()),
-            ("nested.zip", PhotoFiles.Zip([($"{persons[1].Id}.jpg", PhotoFiles.Portrait())])),
+            ($"../../{persons[0].Id}.jpg", PhotoFiles.DrawnFigure()),
+            ("nested.zip", PhotoFiles.Zip([($"{persons[1].Id}.jpg", PhotoFiles.DrawnFigure())])),
             ($"{persons[2].Id}.jpg", new byte[40 * 1024 * 1024]),
             ($"{persons[3].Id}.jpg", truncated[..(truncated.Length / 2)]),
             ($"{persons[4].Id}-png.jpg", PhotoFiles.PngSignature),
@@ -125,7 +125,7 @@ public abstract class PhotoTests(PortalFactory factory)
         using var body = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(PhotoFiles.Portrait(dpi: 96)), "photo", "me.jpg" },
+            { new ByteArrayContent(PhotoFiles.DrawnFigure(dpi: 96)), "photo", "me.jpg" },
         };
         Assert.Equal(HttpStatusCode.Redirect, (await clerk.Http.PostAsync(url, body)).StatusCode);
 
@@ -209,7 +209,7 @@ public abstract class PhotoTests(PortalFactory factory)
         var fix = await clerk.SubmitAsync(url, "form[action*='Fix']", []);
         var candidateUrl = fix.Headers.Location!.OriginalString;
         Assert.Equal(HttpStatusCode.Redirect, (await clerk.SubmitAsync(candidateUrl, "form[action*='Accept']", [])).StatusCode);
-        var shared = PhotoFiles.Portrait(seed: 7); // not the adjusted photo's bytes (CompliantPortrait is made the same way)
+        var shared = PhotoFiles.DrawnFigure(seed: 7); // not the adjusted photo's bytes (CompliantPortrait is made the same way)
         await UploadPhotosAsync(clerk, batchId, "photos.zip", PhotoFiles.Zip([($"{kept.Id}.jpg", shared), ($"A{deleted.Id}.jpg", shared)]));
 
         List<string> ownHashes, sharedHashes;
@@ -374,7 +374,7 @@ public abstract class PhotoTests(PortalFactory factory)
         {
             { new StringContent(form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
             { new ByteArrayContent(new byte[13 * 1024 * 1024]), "photos", $"{persons[0].Id}.jpg" },
-            { new ByteArrayContent(PhotoFiles.Portrait()), "photos", $"{persons[1].Id}.jpg" },
+            { new ByteArrayContent(PhotoFiles.DrawnFigure()), "photos", $"{persons[1].Id}.jpg" },
         };
         var response = await clerk.Http.PostAsync(form.GetAttribute("action"), body);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

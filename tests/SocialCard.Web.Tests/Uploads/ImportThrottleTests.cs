@@ -26,7 +26,7 @@ public abstract class ImportThrottleTests(PortalFactory factory)
         var batchId = await RosterTests.CreateBatchAsync(clerk);
         var id = Ids.Make(year: 1966);
         var csv = Encoding.UTF8.GetBytes("姓名,身份证号码,性别,出生日期,民族,联系电话,邮政编码,常住地址\r\n" + $"马丽,{id},男,1966-05-17,01,13912345678,261041,潍坊市奎文区示例路8号\r\n");
-        var photos = PhotoFiles.Zip([($"{id}.jpg", PhotoFiles.Portrait())]);
+        var photos = PhotoFiles.Zip([($"{id}.jpg", PhotoFiles.DrawnFigure())]);
         var throttle = factory.Services.GetRequiredService<ImportThrottle>();
 
         using (var busy = await throttle.TryEnterAsync(CancellationToken.None))

@@ -116,14 +116,14 @@ public abstract class LargeUploadTests(KestrelPortal factory)
     private async Task<List<string>> WritePhotoZipAsync(string path, int batchId, long size)
     {
         var ids = new List<string>();
-        var (front, back) = (PhotoFiles.Portrait(1600, 1100, noise: 40, seed: 1, quality: 92), PhotoFiles.Portrait(1600, 1100, noise: 40, seed: 2, quality: 92));
+        var (front, back) = (PhotoFiles.DrawnFigure(1600, 1100, noise: 40, seed: 1, quality: 92), PhotoFiles.DrawnFigure(1600, 1100, noise: 40, seed: 2, quality: 92));
         await using (var file = File.Create(path))
         using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
         {
             while (file.Length < size)
             {
                 var (id, name) = (Ids.Make(year: 1960 + ids.Count, male: ids.Count % 2 == 0), NameOf(ids.Count));
-                await AddAsync($"{id}-{name}.jpg", PhotoFiles.Portrait(noise: 4, seed: ids.Count));
+                await AddAsync($"{id}-{name}.jpg", PhotoFiles.DrawnFigure(noise: 4, seed: ids.Count));
                 await AddAsync($"A{id}{name}.jpg", PhotoFiles.WithComment(front, id));
                 await AddAsync($"B{id}{name}.jpg", PhotoFiles.WithComment(back, id));
                 ids.Add(id);

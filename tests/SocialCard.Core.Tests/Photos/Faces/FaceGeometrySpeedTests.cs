@@ -14,7 +14,7 @@ public class FaceGeometrySpeedTests(ITestOutputHelper output)
     [Fact]
     public void Inspecting_photos_with_geometry_is_timed()
     {
-        var inspector = new PhotoInspector(Portraits.Codec, geometry: SystemCascades.Geometry);
+        var inspector = new PhotoInspector(TestImages.Codec, geometry: SystemCascades.Geometry);
         var photos = new[] { 2.0, 2.2, 2.4, 2.6, 2.8 }
             .SelectMany(scale => new[] { 165.0, 179, 193 }.Select(x => new Framing(scale, x, 215).Jpeg(quality: 70)))
             .ToArray();

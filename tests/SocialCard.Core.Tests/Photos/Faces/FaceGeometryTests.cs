@@ -252,7 +252,7 @@ public class FaceGeometryTests
     public void A_drawn_portrait_without_findable_eyes_is_estimated_and_sent_for_review()
     {
         // The test figure's flat cartoon eyes are no eyes to the cascades: the face is found, the eyes estimated.
-        var drawn = new RgbImage(Portraits.Pixels(new PortraitOptions()), 358, 441);
+        var drawn = new RgbImage(DrawnFigures.Pixels(new DrawnFigureOptions()), 358, 441);
 
         var face = Geometry.Analyze(drawn.View).Landmarks;
         var result = Geometry.Measure(drawn.View, PhotoSpec.Default);
@@ -273,7 +273,7 @@ public class FaceGeometryTests
     {
         // The conforming framing at 4 × 358 × 441: decoded at 1/4, measured ×4, no limits until it is cropped and scaled.
         var big = new Framing(2.4 * 4, 179 * 4, 221 * 4, 358 * 4, 441 * 4);
-        var inspector = new PhotoInspector(Portraits.Codec, PhotoSpec.Default with { MaxBytes = 2_000_000 }, Geometry);
+        var inspector = new PhotoInspector(TestImages.Codec, PhotoSpec.Default with { MaxBytes = 2_000_000 }, Geometry);
 
         var result = inspector.Inspect(big.Jpeg(quality: 80));
 

@@ -61,7 +61,7 @@ internal sealed record Framing(double Scale, double EyesX, double EyesY, int Wid
     public byte[] Jpeg(int quality = 90)
     {
         var image = Render();
-        return Portraits.Codec.Encode(image.Pixels, Width, Height, JpegPixelFormat.Rgb, quality, dpi: 350);
+        return TestImages.Codec.Encode(image.Pixels, Width, Height, JpegPixelFormat.Rgb, quality, dpi: 350);
     }
 
     /// <summary>Two astronauts side by side in one 358 × 441 frame, each in a 179 px wide half.</summary>

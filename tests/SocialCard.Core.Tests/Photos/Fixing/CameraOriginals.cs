@@ -70,7 +70,7 @@ internal static class CameraOriginals
     }
 
     public static byte[] Jpeg(RgbImage image, int quality = 92, int? dpi = 72) =>
-        Portraits.Codec.Encode(image.Pixels, image.Width, image.Height, JpegPixelFormat.Rgb, quality, dpi: dpi);
+        TestImages.Codec.Encode(image.Pixels, image.Width, image.Height, JpegPixelFormat.Rgb, quality, dpi: dpi);
 
     /// <summary>
     /// Paints the backdrop: a flood fill from the top row and the upper two thirds of the side columns through

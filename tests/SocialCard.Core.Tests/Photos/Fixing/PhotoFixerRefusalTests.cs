@@ -51,7 +51,7 @@ public class PhotoFixerRefusalTests
     public void A_drawn_face_whose_cartoon_eyes_are_not_found_is_refused()
     {
         // The drawn test portrait at twice the size: its face is found, its flat cartoon eyes are not.
-        var original = Portraits.Jpeg(new PortraitOptions { Width = 716, Height = 882 }, quality: 90);
+        var original = DrawnFigures.Jpeg(new DrawnFigureOptions { Width = 716, Height = 882 }, quality: 90);
 
         var result = AssertRefused(original, PhotoFixProblem.EyesNotFound);
 
@@ -89,10 +89,10 @@ public class PhotoFixerRefusalTests
     [Fact]
     public void Grayscale_and_cmyk_originals_are_refused()
     {
-        var options = new PortraitOptions { Width = 716, Height = 882 };
+        var options = new DrawnFigureOptions { Width = 716, Height = 882 };
 
-        Assert.Contains("灰度", AssertRefused(Portraits.GrayJpeg(options), PhotoFixProblem.NotColor).Refusal);
-        Assert.Contains("印刷色彩模式", AssertRefused(Portraits.CmykJpeg(options), PhotoFixProblem.NotColor).Refusal);
+        Assert.Contains("灰度", AssertRefused(DrawnFigures.GrayJpeg(options), PhotoFixProblem.NotColor).Refusal);
+        Assert.Contains("印刷色彩模式", AssertRefused(DrawnFigures.CmykJpeg(options), PhotoFixProblem.NotColor).Refusal);
     }
 
     [Fact]

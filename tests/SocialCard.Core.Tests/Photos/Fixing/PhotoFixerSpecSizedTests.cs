@@ -58,8 +58,8 @@ public class PhotoFixerSpecSizedTests
     [Fact]
     public void A_file_too_large_at_a_high_quality_is_re_encoded_at_quality_70()
     {
-        using var image = Portraits.Codec.Decode(Compliant.Value);
-        var original = Portraits.Codec.Encode(image.Pixels, 358, 441, JpegPixelFormat.Rgb, 98, JpegSubsampling.Chroma444, dpi: 96);
+        using var image = TestImages.Codec.Decode(Compliant.Value);
+        var original = TestImages.Codec.Encode(image.Pixels, 358, 441, JpegPixelFormat.Rgb, 98, JpegSubsampling.Chroma444, dpi: 96);
         var before = Fixer.Inspector.Inspect(original);
         Assert.True(before.Has(RuleCodes.PhotoFileSize) && before.Has(RuleCodes.PhotoQuality) && before.Has(RuleCodes.PhotoDpi));
 
@@ -77,7 +77,7 @@ public class PhotoFixerSpecSizedTests
         // A deployment whose range starts above what quality 70 gives: the quality is searched upwards.
         var size70 = Compliant.Value.Length;
         var spec = PhotoSpec.Default with { MinBytes = size70 + 6000, MaxBytes = size70 + 20000 };
-        var fixer = new PhotoFixer(Portraits.Codec, SystemCascades.Geometry, spec);
+        var fixer = new PhotoFixer(TestImages.Codec, SystemCascades.Geometry, spec);
         var original = JfifDensity.SetDpi(Compliant.Value.ToArray(), 300);
 
         var result = fixer.Fix(original);
@@ -93,7 +93,7 @@ public class PhotoFixerSpecSizedTests
     public void An_impossible_file_size_range_is_reported()
     {
         var spec = PhotoSpec.Default with { MinBytes = 200 * 1024, MaxBytes = 300 * 1024 };
-        var fixer = new PhotoFixer(Portraits.Codec, SystemCascades.Geometry, spec);
+        var fixer = new PhotoFixer(TestImages.Codec, SystemCascades.Geometry, spec);
 
         var result = fixer.Fix(Compliant.Value);
 

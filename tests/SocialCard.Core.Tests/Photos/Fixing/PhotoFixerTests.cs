@@ -15,7 +15,7 @@ namespace SocialCard.Core.Tests.Photos.Fixing;
 /// </summary>
 public class PhotoFixerTests(ITestOutputHelper output)
 {
-    internal static readonly Lazy<PhotoFixer> SharedFixer = new(() => new PhotoFixer(Portraits.Codec, SystemCascades.Geometry));
+    internal static readonly Lazy<PhotoFixer> SharedFixer = new(() => new PhotoFixer(TestImages.Codec, SystemCascades.Geometry));
 
     private static PhotoFixer Fixer => SharedFixer.Value;
 
@@ -61,7 +61,7 @@ public class PhotoFixerTests(ITestOutputHelper output)
         Assert.Equal(PhotoFixProblem.None, result.Problem);
         var bytes = result.Bytes!;
         var spec = PhotoSpec.Default;
-        var header = Portraits.Codec.ReadHeader(bytes);
+        var header = TestImages.Codec.ReadHeader(bytes);
         Assert.Equal((358, 441), (header.Width, header.Height));
         Assert.True(header.IsTrueColor);
         Assert.True(JfifDensity.TryRead(bytes, out var density));

@@ -2,8 +2,8 @@ using SocialCard.Core.Photos.Jpeg;
 
 namespace SocialCard.Core.Tests.Photos;
 
-/// <summary>How to draw a test portrait; the defaults make a photo that meets the specification.</summary>
-internal sealed record PortraitOptions
+/// <summary>How to draw the synthetic figure (not a photograph); the defaults make a file that meets the specification.</summary>
+internal sealed record DrawnFigureOptions
 {
     public int Width { get; init; } = 358;
 
@@ -33,15 +33,15 @@ internal sealed record PortraitOptions
 internal readonly record struct Rgb(byte R, byte G, byte B);
 
 /// <summary>
-/// Draws a passport-style head-and-shoulders figure in code (no image files in the repository): white background,
-/// dark hair, a skin-coloured face with brows, eyes, nose and mouth, ears, neck and dark clothes. It is laid out on
-/// the 358 × 441 grid of the specification — face 200 px wide, hair top 15 px below the edge, eyes at y 200,
-/// centred — and scaled to other sizes.
+/// A drawn figure, not a photograph: a passport-style head and shoulders painted in code from flat-coloured ellipses
+/// (no image files in the repository) — white background, dark hair, a skin-coloured face with brows, eyes, nose and
+/// mouth, ears, neck and dark clothes, with per-pixel grain. It is laid out on the 358 × 441 grid of the specification
+/// — face 200 px wide, hair top 15 px below the edge, eyes at y 200, centred — and scaled to other sizes. The
+/// inspector flags it PHOTO_NOT_PHOTOGRAPH and the eye cascades do not find its cartoon eyes; real-photo cases use
+/// the astronaut (<see cref="Faces.Astronaut"/>).
 /// </summary>
-internal static class Portraits
+internal static class DrawnFigures
 {
-    public static readonly JpegCodec Codec = new();
-
     private static readonly Rgb Hair = new(38, 28, 24);
     private static readonly Rgb Skin = new(228, 184, 152);
     private static readonly Rgb SkinShade = new(208, 160, 130);
@@ -53,7 +53,7 @@ internal static class Portraits
     private static readonly Rgb Lips = new(178, 86, 86);
 
     /// <summary>The figure as RGB pixels (3 bytes per pixel, rows top-down).</summary>
-    public static byte[] Pixels(PortraitOptions options)
+    public static byte[] Pixels(DrawnFigureOptions options)
     {
         int w = options.Width, h = options.Height;
         var pixels = new byte[w * h * 3];
@@ -95,16 +95,16 @@ internal static class Portraits
     }
 
     /// <summary>The figure as a JPEG; <paramref name="dpi"/> null leaves TurboJPEG's "no unit" density.</summary>
-    public static byte[] Jpeg(PortraitOptions? options = null, int quality = 70, int? dpi = 350)
+    public static byte[] Jpeg(DrawnFigureOptions? options = null, int quality = 70, int? dpi = 350)
     {
-        options ??= new PortraitOptions();
-        return Codec.Encode(Pixels(options), options.Width, options.Height, JpegPixelFormat.Rgb, quality, dpi: dpi);
+        options ??= new DrawnFigureOptions();
+        return TestImages.Codec.Encode(Pixels(options), options.Width, options.Height, JpegPixelFormat.Rgb, quality, dpi: dpi);
     }
 
     /// <summary>The same figure as a grayscale JPEG (colour space GRAY).</summary>
-    public static byte[] GrayJpeg(PortraitOptions? options = null, int quality = 70)
+    public static byte[] GrayJpeg(DrawnFigureOptions? options = null, int quality = 70)
     {
-        options ??= new PortraitOptions();
+        options ??= new DrawnFigureOptions();
         var rgb = Pixels(options);
         var gray = new byte[options.Width * options.Height];
         for (var i = 0; i < gray.Length; i++)
@@ -112,13 +112,13 @@ internal static class Portraits
             gray[i] = (byte)(((77 * rgb[3 * i]) + (150 * rgb[(3 * i) + 1]) + (29 * rgb[(3 * i) + 2]) + 128) >> 8);
         }
 
-        return Codec.Encode(gray, options.Width, options.Height, JpegPixelFormat.Gray, quality, dpi: 350);
+        return TestImages.Codec.Encode(gray, options.Width, options.Height, JpegPixelFormat.Gray, quality, dpi: 350);
     }
 
     /// <summary>The same figure converted to CMYK (TurboJPEG stores it as YCCK).</summary>
-    public static byte[] CmykJpeg(PortraitOptions? options = null, int quality = 70)
+    public static byte[] CmykJpeg(DrawnFigureOptions? options = null, int quality = 70)
     {
-        options ??= new PortraitOptions();
+        options ??= new DrawnFigureOptions();
         var rgb = Pixels(options);
         var cmyk = new byte[options.Width * options.Height * 4];
         for (int i = 0, j = 0; i < rgb.Length; i += 3, j += 4)
@@ -131,7 +131,42 @@ internal static class Portraits
             cmyk[j + 3] = (byte)k;
         }
 
-        return Codec.Encode(cmyk, options.Width, options.Height, JpegPixelFormat.Cmyk, quality, dpi: 350);
+        return TestImages.Codec.Encode(cmyk, options.Width, options.Height, JpegPixelFormat.Cmyk, quality, dpi: 350);
+    }
+
+    /// <summary>
+    /// A drawn face, not a photograph, made the way a Python script makes one with PIL's <c>ImageDraw</c>: a canvas of
+    /// one flat <paramref name="background"/> colour, a filled ellipse for the face, filled ellipses for the eyes and
+    /// one for the mouth — no anti-aliasing, no grain. Each ellipse fills the pixels whose centres lie inside the
+    /// ellipse inscribed in its bounding box (as <c>ImageDraw.ellipse([x0, y0, x1, y1], fill=…)</c> with inclusive
+    /// corners), on the 358 × 441 grid with the face 200 px wide and the eyes at y 200. A 350 dpi JPEG at quality 70.
+    /// </summary>
+    public static byte[] EllipseFaceJpeg(Rgb background, Rgb face, Rgb eyes)
+    {
+        const int w = 358, h = 441;
+        var pixels = new byte[w * h * 3];
+        Fill(0, 0, w - 1, h - 1, background, rectangle: true);
+        Fill(79, 80, 278, 339, face);
+        Fill(119, 190, 158, 209, eyes);
+        Fill(199, 190, 238, 209, eyes);
+        Fill(149, 270, 208, 289, new Rgb(170, 70, 70));
+        return TestImages.Codec.Encode(pixels, w, h, JpegPixelFormat.Rgb, 70, dpi: 350);
+
+        void Fill(int x0, int y0, int x1, int y1, Rgb colour, bool rectangle = false)
+        {
+            double cx = (x0 + x1 + 1) / 2.0, cy = (y0 + y1 + 1) / 2.0, rx = (x1 + 1 - x0) / 2.0, ry = (y1 + 1 - y0) / 2.0;
+            for (var y = y0; y <= y1; y++)
+            {
+                for (var x = x0; x <= x1; x++)
+                {
+                    if (rectangle || Inside(x + 0.5, y + 0.5, cx, cy, rx, ry))
+                    {
+                        var i = ((y * w) + x) * 3;
+                        (pixels[i], pixels[i + 1], pixels[i + 2]) = (colour.R, colour.G, colour.B);
+                    }
+                }
+            }
+        }
     }
 
     private static (Rgb Colour, double Shade) ColourAt(double x, double y, Rgb background)

@@ -1,3 +1,5 @@
+using SocialCard.Core.Rosters;
+
 namespace SocialCard.Core.Batches;
 
 /// <summary>
@@ -67,10 +69,10 @@ public sealed class RosterUpload
     /// <summary>Untouched rows of a portal workbook whose person was deleted in the portal since: not added again.</summary>
     public int SkippedDeleted { get; private set; }
 
-    /// <summary>Every finding of the upload as JSON (rows, columns, codes, messages, the clerk's values).</summary>
-    public string FindingsJson { get; private set; } = "[]";
+    /// <summary>Every finding of the upload (rows, columns, codes, messages, the clerk's values); stored as one JSON column.</summary>
+    public IReadOnlyList<RosterFinding> Findings { get; private set; } = [];
 
-    public void Record(bool accepted, int rows, int errors, int warnings, int fixedCount, int added, int updated, int unchanged, string findingsJson)
+    public void Record(bool accepted, int rows, int errors, int warnings, int fixedCount, int added, int updated, int unchanged, IReadOnlyList<RosterFinding> findings)
     {
         Accepted = accepted;
         Rows = rows;
@@ -80,7 +82,7 @@ public sealed class RosterUpload
         Added = added;
         Updated = updated;
         Unchanged = unchanged;
-        FindingsJson = findingsJson;
+        Findings = [.. findings];
     }
 
     /// <summary>What the rows carrying portal keys did that a plain roster cannot (all zero for a roster without keys).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Core.Auditing;
 using SocialCard.Core.Batches;
@@ -38,8 +36,6 @@ public sealed class RosterImport(
     TimeProvider clock,
     ILogger<RosterImport> logger)
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <returns>The stored upload, or a refusal when the batch could not take an upload at all (nothing stored then).</returns>
     public async Task<Result<RosterImported>> ImportAsync(CollectionBatch batch, string fileName, byte[] content, string actor, CancellationToken ct = default)
     {
@@ -58,7 +54,7 @@ public sealed class RosterImport(
 
         if (!read.Succeeded)
         {
-            upload.Record(false, 0, read.FileFindings.Count, 0, 0, 0, 0, 0, Serialize(read.FileFindings));
+            upload.Record(false, 0, read.FileFindings.Count, 0, 0, 0, 0, 0, read.FileFindings);
             audit.Record(actor, AuditActions.UploadRosterRefused, "Batch", batch.Id, batch.UnitId, new { File = safeName, Codes = read.FileFindings.Select(f => f.Finding.Code) });
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Roster {File} refused for batch {BatchId}: {Codes}", safeName, batch.Id, string.Join(",", read.FileFindings.Select(f => f.Finding.Code)));
@@ -145,7 +141,7 @@ public sealed class RosterImport(
                 merged.Added,
                 merged.Updated,
                 merged.Unchanged,
-                Serialize(findings));
+                findings);
             audit.Record(actor, AuditActions.UploadRoster, "Batch", locked.Id, locked.UnitId, new { File = safeName, Rows = checkedRoster.Rows.Count, merged.Added, merged.Updated, merged.Unchanged, upload.Errors, upload.Warnings, merged.KeptPortal, Conflicts = merged.Conflicts.Count, merged.SkippedDeleted });
             db.RosterConflicts.AddRange(merged.Conflicts);
             if (merged.Added + merged.Updated + merged.Conflicts.Count > 0)
@@ -175,12 +171,6 @@ public sealed class RosterImport(
             return new MergeTiming(merged, mergeMs - validateMs, timer.ElapsedMilliseconds - mergeMs);
         }, ct);
     }
-
-    public static IReadOnlyList<RosterFinding> Deserialize(string json) =>
-        JsonSerializer.Deserialize<List<StoredFinding>>(json, Json)?.Select(f => f.ToFinding()).ToList() ?? [];
-
-    private static string Serialize(IEnumerable<RosterFinding> findings) =>
-        JsonSerializer.Serialize(findings.Select(StoredFinding.From), Json);
 
     private sealed record Merged(int Added, int Updated, int Unchanged, List<InsuredPerson> Fresh, List<int> KeyMoved)
     {
@@ -387,14 +377,4 @@ public sealed class RosterImport(
     private static string Cut(string? name) => (name ?? "").Length > 50 ? name![..50] : name ?? "";
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    /// <summary>The stored shape of a finding (stable JSON names).</summary>
-    private sealed record StoredFinding(int Row, string? Column, string Code, Severity Severity, string Field, string Message, string? Suggested, string? Value)
-    {
-        public static StoredFinding From(RosterFinding f) =>
-            new(f.Row, f.Column?.ToString(), f.Finding.Code, f.Finding.Severity, f.Finding.Field, f.Finding.Message, f.Finding.SuggestedValue, f.Value);
-
-        public RosterFinding ToFinding() =>
-            new(Row, Enum.TryParse<RosterColumn>(Column, out var c) ? c : null, new Finding(Code, Severity, Field, Message, Suggested), Value);
-    }
 }

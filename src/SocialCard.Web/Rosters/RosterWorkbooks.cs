@@ -25,7 +25,7 @@ public sealed class RosterWorkbooks(AppDbContext db, IRosterReader reader, Roste
     /// <remarks>The download is audited (<paramref name="actor"/>).</remarks>
     public async Task<MemoryStream> AnnotatedAsync(CollectionBatch batch, RosterUpload upload, string actor, CancellationToken ct = default)
     {
-        var findings = RosterImport.Deserialize(upload.FindingsJson);
+        var findings = upload.Findings;
         var read = reader.Read(new MemoryStream(upload.Content, writable: false), upload.FileName, settings.Limits);
         var keys = read.Succeeded ? await KeysAsync(batch, upload, read.Rows, ct) : null;
         var output = new MemoryStream();

@@ -5,7 +5,7 @@ namespace SocialCard.Core.Batches;
 /// <summary>
 /// One roster file a clerk uploaded into a batch: the original bytes (for the annotated copy), what
 /// was found, and what it changed. A refused file is recorded too, with its file-level findings and
-/// no changes.
+/// no changes; a file over the size limit without its bytes (<see cref="WithoutContent"/>).
 /// </summary>
 public sealed class RosterUpload
 {
@@ -25,6 +25,18 @@ public sealed class RosterUpload
         ContentSha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content));
     }
 
+    /// <summary>A file whose bytes are not kept (over the size limit): only its name and the SHA-256 of its content.</summary>
+    public static RosterUpload WithoutContent(int batchId, int unitId, string fileName, string format, byte[] contentSha256, string actor, DateTimeOffset at) => new()
+    {
+        BatchId = batchId,
+        UnitId = unitId,
+        FileName = fileName,
+        Format = format,
+        Actor = actor,
+        UploadedAt = at,
+        ContentSha256 = Convert.ToHexString(contentSha256),
+    };
+
     public int Id { get; private set; }
 
     public int BatchId { get; private set; }
@@ -36,6 +48,7 @@ public sealed class RosterUpload
     /// <summary>xlsx, xls or csv (or "unknown" for a refused file).</summary>
     public string Format { get; private set; } = "";
 
+    /// <summary>The uploaded bytes; empty for a file over the size limit (refused, never read).</summary>
     public byte[] Content { get; private set; } = [];
 
     public string ContentSha256 { get; private set; } = "";

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Core.Auditing;
 using SocialCard.Core.Batches;
@@ -36,8 +37,14 @@ public sealed class RosterImport(
     TimeProvider clock,
     ILogger<RosterImport> logger)
 {
+    /// <summary>
+    /// Imports an uploaded file (the page's and the API's one entry). A file over <see cref="RosterSettings.MaxBytes"/>
+    /// is refused from its length (FILE_TOO_LARGE, naming its size and the limit) and recorded and audited like every
+    /// refused file, but only its name and SHA-256 are kept, not its content.
+    /// </summary>
+    /// <param name="content">The file, seekable (an upload's temporary file; it is read into memory only within the limit).</param>
     /// <returns>The stored upload, or a refusal when the batch could not take an upload at all (nothing stored then).</returns>
-    public async Task<Result<RosterImported>> ImportAsync(CollectionBatch batch, string fileName, byte[] content, string actor, CancellationToken ct = default)
+    public async Task<Result<RosterImported>> ImportAsync(CollectionBatch batch, string fileName, Stream content, string actor, CancellationToken ct = default)
     {
         var editable = batch.CheckEditable();
         if (!editable.Succeeded)
@@ -45,22 +52,35 @@ public sealed class RosterImport(
             return editable;
         }
 
-        var now = clock.GetUtcNow();
-        var timer = System.Diagnostics.Stopwatch.StartNew();
         var safeName = Path.GetFileName(fileName);
-        var read = reader.Read(new MemoryStream(content, writable: false), safeName, settings.Limits);
-        var upload = new RosterUpload(batch.Id, batch.UnitId, safeName, read.Format?.ToString().ToLowerInvariant() ?? "unknown", content, actor, now);
-        db.RosterUploads.Add(upload);
-
-        if (!read.Succeeded)
+        if (content.Length <= settings.MaxBytes)
         {
-            upload.Record(false, 0, read.FileFindings.Count, 0, 0, 0, 0, 0, read.FileFindings);
-            audit.Record(actor, AuditActions.UploadRosterRefused, "Batch", batch.Id, batch.UnitId, new { File = safeName, Codes = read.FileFindings.Select(f => f.Finding.Code) });
-            await db.SaveChangesAsync(ct);
-            logger.LogInformation("Roster {File} refused for batch {BatchId}: {Codes}", safeName, batch.Id, string.Join(",", read.FileFindings.Select(f => f.Finding.Code)));
-            return Result<RosterImported>.Ok(new RosterImported(upload, read.FileFindings));
+            var bytes = new byte[content.Length];
+            content.Position = 0;
+            await content.ReadExactlyAsync(bytes, ct);
+            return await ImportBytesAsync(batch, safeName, bytes, actor, ct);
         }
 
+        // The reader refuses it from its length alone (or from its extension) without reading it.
+        var read = reader.Read(content, safeName, settings.Limits);
+        content.Position = 0;
+        var hash = await SHA256.HashDataAsync(content, ct);
+        var upload = RosterUpload.WithoutContent(batch.Id, batch.UnitId, safeName, FormatOf(read), hash, actor, clock.GetUtcNow());
+        return await RefuseAsync(batch, upload, read.FileFindings, actor, ct);
+    }
+
+    private async Task<Result<RosterImported>> ImportBytesAsync(CollectionBatch batch, string safeName, byte[] content, string actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+        var read = reader.Read(new MemoryStream(content, writable: false), safeName, settings.Limits);
+        var upload = new RosterUpload(batch.Id, batch.UnitId, safeName, FormatOf(read), content, actor, now);
+        if (!read.Succeeded)
+        {
+            return await RefuseAsync(batch, upload, read.FileFindings, actor, ct);
+        }
+
+        db.RosterUploads.Add(upload);
         var readMs = timer.ElapsedMilliseconds;
         var (checkedRoster, register) = await CheckRowsAsync(batch.UnitId, read.Rows, ct);
 
@@ -102,6 +122,17 @@ public sealed class RosterImport(
             safeName, batch.Id, checkedRoster.Rows.Count, merge.Merge.Added, merge.Merge.Updated, merge.Merge.Unchanged, upload.Errors,
             readMs, validateMs - readMs, merge.MergeMs, merge.StoreMs);
         return Result<RosterImported>.Ok(new RosterImported(upload, checkedRoster.Findings));
+    }
+
+    /// <summary>A refused file: stored with its file-level findings and audited; nothing else in the batch changes.</summary>
+    private async Task<Result<RosterImported>> RefuseAsync(CollectionBatch batch, RosterUpload upload, IReadOnlyList<RosterFinding> findings, string actor, CancellationToken ct)
+    {
+        db.RosterUploads.Add(upload);
+        upload.Record(false, 0, findings.Count, 0, 0, 0, 0, 0, findings);
+        audit.Record(actor, AuditActions.UploadRosterRefused, "Batch", batch.Id, batch.UnitId, new { File = upload.FileName, Codes = findings.Select(f => f.Finding.Code) });
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Roster {File} refused for batch {BatchId}: {Codes}", upload.FileName, batch.Id, string.Join(",", findings.Select(f => f.Finding.Code)));
+        return Result<RosterImported>.Ok(new RosterImported(upload, findings));
     }
 
     /// <summary>The row and roster rules against the unit's register (the same checks an upload gets).</summary>
@@ -373,6 +404,8 @@ public sealed class RosterImport(
             changed.Add(person);
         }
     }
+
+    private static string FormatOf(RosterReadResult read) => read.Format?.ToString().ToLowerInvariant() ?? "unknown";
 
     private static string Cut(string? name) => (name ?? "").Length > 50 ? name![..50] : name ?? "";
 

@@ -10,6 +10,13 @@ public sealed class RosterSettings
 
     public long MaxBytes { get; set; } = 20 * 1024 * 1024;
 
+    /// <summary>
+    /// The largest roster file the portal still receives (twice <see cref="MaxBytes"/>): one over <see cref="MaxBytes"/>
+    /// but within this reaches the importer and is recorded and audited as a refused upload (FILE_TOO_LARGE, its
+    /// content not kept); a larger request is cut before it is read (<see cref="Infrastructure.UploadLimits"/>).
+    /// </summary>
+    public long ReceiveMaxBytes => MaxBytes > long.MaxValue / 2 ? long.MaxValue : MaxBytes * 2;
+
     public int MaxRows { get; set; } = 100_000;
 
     /// <summary>Roster imports and bulk photo imports one instance runs at once (each large one takes hundreds of MB).</summary>

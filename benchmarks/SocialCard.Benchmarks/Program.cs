@@ -81,7 +81,6 @@ static async Task<int> ImportAsync(string file, DatabaseProvider provider, strin
     }
 
     var batchId = await NewBatchAsync(services);
-    var bytes = await File.ReadAllBytesAsync(file);
     GC.Collect();
     var baseline = Process.GetCurrentProcess().WorkingSet64;
     var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -91,7 +90,9 @@ static async Task<int> ImportAsync(string file, DatabaseProvider provider, strin
     {
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var batch = await db.Batches.SingleAsync(b => b.Id == batchId);
-        outcome = await scope.ServiceProvider.GetRequiredService<RosterImport>().ImportAsync(batch, Path.GetFileName(file), bytes, "bench");
+        // As the upload page does: the file read from disk (the form's temporary file), into memory by the importer.
+        await using var content = File.OpenRead(file);
+        outcome = await scope.ServiceProvider.GetRequiredService<RosterImport>().ImportAsync(batch, Path.GetFileName(file), content, "bench");
     }
 
     clock.Stop();
@@ -134,6 +135,7 @@ static async Task ImportOnceAsync(IServiceProvider services, DatabaseProvider pr
     await using var scope = services.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
     var batch = await db.Batches.SingleAsync(b => b.Id == batchId);
-    await scope.ServiceProvider.GetRequiredService<RosterImport>().ImportAsync(batch, Path.GetFileName(file), await File.ReadAllBytesAsync(file), "bench");
+    await using var content = File.OpenRead(file);
+    await scope.ServiceProvider.GetRequiredService<RosterImport>().ImportAsync(batch, Path.GetFileName(file), content, "bench");
     _ = provider;
 }

@@ -69,7 +69,7 @@ public sealed class RosterConflict
     public RosterConflictKind Kind { get; private set; }
 
     /// <summary>The row's cell texts as uploaded, indexed by <c>RosterColumn</c>.</summary>
-    public List<string?> RowValues { get; private set; } = [];
+    public IReadOnlyList<string?> RowValues { get; private set; } = [];
 
     /// <summary>The name shown in the list (the portal's, or the row's for a deleted person).</summary>
     public string PersonName { get; private set; } = "";

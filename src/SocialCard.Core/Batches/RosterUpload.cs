@@ -1,9 +1,11 @@
+using SocialCard.Core.Rosters;
+
 namespace SocialCard.Core.Batches;
 
 /// <summary>
 /// One roster file a clerk uploaded into a batch: the original bytes (for the annotated copy), what
 /// was found, and what it changed. A refused file is recorded too, with its file-level findings and
-/// no changes.
+/// no changes; a file over the size limit without its bytes (<see cref="WithoutContent"/>).
 /// </summary>
 public sealed class RosterUpload
 {
@@ -23,6 +25,18 @@ public sealed class RosterUpload
         ContentSha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content));
     }
 
+    /// <summary>A file whose bytes are not kept (over the size limit): only its name and the SHA-256 of its content.</summary>
+    public static RosterUpload WithoutContent(int batchId, int unitId, string fileName, string format, byte[] contentSha256, string actor, DateTimeOffset at) => new()
+    {
+        BatchId = batchId,
+        UnitId = unitId,
+        FileName = fileName,
+        Format = format,
+        Actor = actor,
+        UploadedAt = at,
+        ContentSha256 = Convert.ToHexString(contentSha256),
+    };
+
     public int Id { get; private set; }
 
     public int BatchId { get; private set; }
@@ -34,6 +48,7 @@ public sealed class RosterUpload
     /// <summary>xlsx, xls or csv (or "unknown" for a refused file).</summary>
     public string Format { get; private set; } = "";
 
+    /// <summary>The uploaded bytes; empty for a file over the size limit (refused, never read).</summary>
     public byte[] Content { get; private set; } = [];
 
     public string ContentSha256 { get; private set; } = "";
@@ -67,10 +82,10 @@ public sealed class RosterUpload
     /// <summary>Untouched rows of a portal workbook whose person was deleted in the portal since: not added again.</summary>
     public int SkippedDeleted { get; private set; }
 
-    /// <summary>Every finding of the upload as JSON (rows, columns, codes, messages, the clerk's values).</summary>
-    public string FindingsJson { get; private set; } = "[]";
+    /// <summary>Every finding of the upload (rows, columns, codes, messages, the clerk's values); stored as one JSON column.</summary>
+    public IReadOnlyList<RosterFinding> Findings { get; private set; } = [];
 
-    public void Record(bool accepted, int rows, int errors, int warnings, int fixedCount, int added, int updated, int unchanged, string findingsJson)
+    public void Record(bool accepted, int rows, int errors, int warnings, int fixedCount, int added, int updated, int unchanged, IReadOnlyList<RosterFinding> findings)
     {
         Accepted = accepted;
         Rows = rows;
@@ -80,7 +95,7 @@ public sealed class RosterUpload
         Added = added;
         Updated = updated;
         Unchanged = unchanged;
-        FindingsJson = findingsJson;
+        Findings = [.. findings];
     }
 
     /// <summary>What the rows carrying portal keys did that a plain roster cannot (all zero for a roster without keys).</summary>

@@ -50,19 +50,19 @@ public static class AnnotatedWorkbookWriter
     /// text at their original row numbers, annotated the same way. The sheet is not protected, because its
     /// grey columns hold the clerk's values, which may be the very ones to correct.
     /// </summary>
-    /// <param name="categories">The 人员类别 drop-down; by default the categories found in <paramref name="rows"/>.</param>
+    /// <param name="categories">The deployment's 人员类别 list (<c>Rosters:Categories</c>), for the drop-down as in the template.</param>
     /// <param name="addressMaxLength">The deployment's limit for 常住地址, as in the template.</param>
     /// <param name="rowKeys">Row number → <see cref="RosterRowKey"/> text for a hidden 系统行标识 column; null: no such column.</param>
-    public static void WriteFromRows(Stream output, IReadOnlyList<RosterRow> rows, IReadOnlyList<RosterFinding> findings, IReadOnlyList<string>? categories = null, int addressMaxLength = 24, IReadOnlyDictionary<int, string>? rowKeys = null)
+    public static void WriteFromRows(Stream output, IReadOnlyList<RosterRow> rows, IReadOnlyList<RosterFinding> findings, IReadOnlyList<string> categories, int addressMaxLength, IReadOnlyDictionary<int, string>? rowKeys = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(categories);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(addressMaxLength);
 
-        IEnumerable<string?> categorySource = categories is null ? rows.Select(r => r[RosterColumn.Category].Text) : categories;
         var options = new XlsxTemplateOptions(
-            RosterTemplateWriter.CleanCategories(categorySource),
+            RosterTemplateWriter.CleanCategories(categories),
             addressMaxLength,
             Protect: false,
             RowKeys: rowKeys is not null);

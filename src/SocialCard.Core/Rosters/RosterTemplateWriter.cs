@@ -10,7 +10,7 @@ public static class RosterTemplateWriter
     /// <param name="prefill">The unit's register, one row each, in the order given (enumerated once, lazily).</param>
     /// <param name="categories">The valid 人员类别 values (drop-down documentation; the column is read-only).</param>
     /// <param name="addressMaxLength">The deployment's limit for 常住地址, named in the input message and the instructions.</param>
-    public static void Write(Stream output, IEnumerable<RegisterEntry> prefill, IReadOnlyList<string> categories, int addressMaxLength = 24)
+    public static void Write(Stream output, IEnumerable<RegisterEntry> prefill, IReadOnlyList<string> categories, int addressMaxLength)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(prefill);

@@ -17,7 +17,7 @@ internal sealed class PhotoConfiguration : IEntityTypeConfiguration<PersonPhoto>
         b.Property(p => p.OverrideReason).HasMaxLength(200);
         b.Property(p => p.OverriddenBy).HasMaxLength(256);
         b.Property(p => p.Findings).HasConversion(FindingsJson.Converter, FindingsJson.Comparer);
-        b.Property(p => p.Measurements).HasJsonConversion("InspectionJson", () => []);
+        b.Property(p => p.Measurements).HasColumnName("InspectionJson").HasConversion(JsonColumn.ListOf<Measurement>(), JsonColumn.ListComparer<Measurement>());
         b.HasIndex(p => new { p.PersonId, p.Kind, p.IsCurrent });
         b.HasOne<InsuredPerson>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -31,6 +31,7 @@ internal sealed class RosterUploadConfiguration : IEntityTypeConfiguration<Roste
         b.Property(u => u.Format).HasMaxLength(10).IsRequired();
         b.Property(u => u.ContentSha256).HasMaxLength(64).IsRequired();
         b.Property(u => u.Actor).HasMaxLength(256).IsRequired();
+        b.Property(u => u.Findings).HasColumnName("FindingsJson").HasConversion(RosterFindingsJson.Converter, RosterFindingsJson.Comparer);
         b.HasIndex(u => new { u.BatchId, u.UploadedAt });
         b.HasOne<CollectionBatch>().WithMany().HasForeignKey(u => u.BatchId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -53,8 +54,6 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
 
 internal sealed class RosterConflictConfiguration : IEntityTypeConfiguration<RosterConflict>
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public void Configure(EntityTypeBuilder<RosterConflict> b)
     {
         b.ToTable("roster_conflicts");
@@ -63,14 +62,7 @@ internal sealed class RosterConflictConfiguration : IEntityTypeConfiguration<Ros
         b.Property(c => c.Resolution).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.PersonName).HasMaxLength(50).IsRequired();
         b.Property(c => c.ResolvedBy).HasMaxLength(256);
-        b.Property(c => c.RowValues).HasConversion(
-            new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<List<string?>, string>(
-                v => System.Text.Json.JsonSerializer.Serialize(v, Json),
-                v => System.Text.Json.JsonSerializer.Deserialize<List<string?>>(v, Json) ?? new List<string?>()),
-            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<string?>>(
-                (x, y) => x!.SequenceEqual(y!),
-                v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)),
-                v => v.ToList()));
+        b.Property(c => c.RowValues).HasConversion(JsonColumn.ListOf<string?>(), JsonColumn.ListComparer<string?>());
         b.HasIndex(c => new { c.BatchId, c.Resolution });
         b.HasOne<CollectionBatch>().WithMany().HasForeignKey(c => c.BatchId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -72,7 +72,7 @@ public static class BatchApi
     }
 
     private static async Task<Results<Ok<UploadDto>, NotFound, ProblemHttpResult>> UploadAsync(
-        int id, IFormFile? file, HttpContext http, AppDbContext db, RosterImport import, RosterSettings settings, ImportThrottle throttle, CancellationToken ct)
+        int id, IFormFile? file, HttpContext http, AppDbContext db, RosterImport import, ImportThrottle throttle, CancellationToken ct)
     {
         var batch = await db.BatchesOf(http.User).SingleOrDefaultAsync(b => b.Id == id, ct);
         if (batch is null)
@@ -85,11 +85,6 @@ public static class BatchApi
             return TypedResults.Problem("请在 multipart 字段 file 中上传花名册（.xlsx、.xls 或 .csv）。", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (file.Length > settings.MaxBytes)
-        {
-            return TypedResults.Problem($"文件超过 {FileSizes.Describe(settings.MaxBytes)} 上限。", statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
-
         using var slot = await throttle.TryEnterAsync(ct);
         if (slot is null)
         {
@@ -97,7 +92,9 @@ public static class BatchApi
             return TypedResults.Problem(ImportThrottle.BusyMessage, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var imported = await import.ImportAsync(batch, file.FileName, await FormFiles.ReadAllBytesAsync(file, ct), http.User.ActorName(), ct);
+        // A file over Rosters:MaxBytes is a refused upload like any other (Accepted false, FILE_TOO_LARGE in fileFindings).
+        await using var content = FormFiles.OpenSeekable(file);
+        var imported = await import.ImportAsync(batch, file.FileName, content, http.User.ActorName(), ct);
         if (imported.Value is not { } outcome)
         {
             return TypedResults.Problem(imported.Error, statusCode: ApiProblems.StatusOf(imported.Kind));

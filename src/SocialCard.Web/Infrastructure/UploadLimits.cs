@@ -47,6 +47,8 @@ public sealed class UploadLimitAttribute(UploadKind kind, string? handler = null
 /// it, and reads the form (files go to a temporary file beyond 64 KB, not to memory); a body longer than it
 /// announced is refused the same way. A refusal is the portal's Chinese message: on a page through TempData and
 /// a redirect back to the page, on the API as a problem document (413; 400 for a form that cannot be read).
+/// A roster's limit here is <see cref="RosterSettings.ReceiveMaxBytes"/>, above its file limit: a file between the
+/// two reaches the importer, which records and audits it as refused (FILE_TOO_LARGE) like every refused file.
 /// </summary>
 public sealed class UploadLimits(RequestDelegate next, ILogger<UploadLimits> logger)
 {
@@ -68,7 +70,7 @@ public sealed class UploadLimits(RequestDelegate next, ILogger<UploadLimits> log
 
         var (fileBytes, maxFiles, refusal, nothingChanged) = upload.Kind switch
         {
-            UploadKind.Roster => (rosters.MaxBytes, 1, $"文件太大，上限为 {FileSizes.Describe(rosters.MaxBytes)}。请分成几个文件上传。", "批次未作任何改动。"),
+            UploadKind.Roster => (rosters.ReceiveMaxBytes, 1, $"文件太大（超过 {FileSizes.Describe(rosters.ReceiveMaxBytes)}），上限为 {FileSizes.Describe(rosters.MaxBytes)}。请分成几个文件上传。", "批次未作任何改动。"),
             UploadKind.Photos => (photos.MaxUploadMegabytes * Megabyte, photos.ArchiveLimits.MaxFiles, $"一次上传不能超过 {photos.MaxUploadMegabytes} MB，请分几次上传。", "照片一张也没有保存。"),
             _ => (photos.ArchiveLimits.MaxFileBytes, 1, $"请选择一张不超过 {photos.ArchiveLimits.MaxFileBytes / Megabyte} MB 的 .jpg 照片。", "照片未保存。"),
         };

@@ -1,5 +1,4 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using SocialCard.Core.Auditing;
 using SocialCard.Core.Batches;
@@ -38,10 +37,14 @@ public sealed class RosterImport(
     TimeProvider clock,
     ILogger<RosterImport> logger)
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
+    /// <summary>
+    /// Imports an uploaded file (the page's and the API's one entry). A file over <see cref="RosterSettings.MaxBytes"/>
+    /// is refused from its length (FILE_TOO_LARGE, naming its size and the limit) and recorded and audited like every
+    /// refused file, but only its name and SHA-256 are kept, not its content.
+    /// </summary>
+    /// <param name="content">The file, seekable (an upload's temporary file; it is read into memory only within the limit).</param>
     /// <returns>The stored upload, or a refusal when the batch could not take an upload at all (nothing stored then).</returns>
-    public async Task<Result<RosterImported>> ImportAsync(CollectionBatch batch, string fileName, byte[] content, string actor, CancellationToken ct = default)
+    public async Task<Result<RosterImported>> ImportAsync(CollectionBatch batch, string fileName, Stream content, string actor, CancellationToken ct = default)
     {
         var editable = batch.CheckEditable();
         if (!editable.Succeeded)
@@ -49,22 +52,35 @@ public sealed class RosterImport(
             return editable;
         }
 
-        var now = clock.GetUtcNow();
-        var timer = System.Diagnostics.Stopwatch.StartNew();
         var safeName = Path.GetFileName(fileName);
-        var read = reader.Read(new MemoryStream(content, writable: false), safeName, settings.Limits);
-        var upload = new RosterUpload(batch.Id, batch.UnitId, safeName, read.Format?.ToString().ToLowerInvariant() ?? "unknown", content, actor, now);
-        db.RosterUploads.Add(upload);
-
-        if (!read.Succeeded)
+        if (content.Length <= settings.MaxBytes)
         {
-            upload.Record(false, 0, read.FileFindings.Count, 0, 0, 0, 0, 0, Serialize(read.FileFindings));
-            audit.Record(actor, AuditActions.UploadRosterRefused, "Batch", batch.Id, batch.UnitId, new { File = safeName, Codes = read.FileFindings.Select(f => f.Finding.Code) });
-            await db.SaveChangesAsync(ct);
-            logger.LogInformation("Roster {File} refused for batch {BatchId}: {Codes}", safeName, batch.Id, string.Join(",", read.FileFindings.Select(f => f.Finding.Code)));
-            return Result<RosterImported>.Ok(new RosterImported(upload, read.FileFindings));
+            var bytes = new byte[content.Length];
+            content.Position = 0;
+            await content.ReadExactlyAsync(bytes, ct);
+            return await ImportBytesAsync(batch, safeName, bytes, actor, ct);
         }
 
+        // The reader refuses it from its length alone (or from its extension) without reading it.
+        var read = reader.Read(content, safeName, settings.Limits);
+        content.Position = 0;
+        var hash = await SHA256.HashDataAsync(content, ct);
+        var upload = RosterUpload.WithoutContent(batch.Id, batch.UnitId, safeName, FormatOf(read), hash, actor, clock.GetUtcNow());
+        return await RefuseAsync(batch, upload, read.FileFindings, actor, ct);
+    }
+
+    private async Task<Result<RosterImported>> ImportBytesAsync(CollectionBatch batch, string safeName, byte[] content, string actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+        var read = reader.Read(new MemoryStream(content, writable: false), safeName, settings.Limits);
+        var upload = new RosterUpload(batch.Id, batch.UnitId, safeName, FormatOf(read), content, actor, now);
+        if (!read.Succeeded)
+        {
+            return await RefuseAsync(batch, upload, read.FileFindings, actor, ct);
+        }
+
+        db.RosterUploads.Add(upload);
         var readMs = timer.ElapsedMilliseconds;
         var (checkedRoster, register) = await CheckRowsAsync(batch.UnitId, read.Rows, ct);
 
@@ -108,6 +124,17 @@ public sealed class RosterImport(
         return Result<RosterImported>.Ok(new RosterImported(upload, checkedRoster.Findings));
     }
 
+    /// <summary>A refused file: stored with its file-level findings and audited; nothing else in the batch changes.</summary>
+    private async Task<Result<RosterImported>> RefuseAsync(CollectionBatch batch, RosterUpload upload, IReadOnlyList<RosterFinding> findings, string actor, CancellationToken ct)
+    {
+        db.RosterUploads.Add(upload);
+        upload.Record(false, 0, findings.Count, 0, 0, 0, 0, 0, findings);
+        audit.Record(actor, AuditActions.UploadRosterRefused, "Batch", batch.Id, batch.UnitId, new { File = upload.FileName, Codes = findings.Select(f => f.Finding.Code) });
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Roster {File} refused for batch {BatchId}: {Codes}", upload.FileName, batch.Id, string.Join(",", findings.Select(f => f.Finding.Code)));
+        return Result<RosterImported>.Ok(new RosterImported(upload, findings));
+    }
+
     /// <summary>The row and roster rules against the unit's register (the same checks an upload gets).</summary>
     public async Task<(RosterValidationResult Checked, Dictionary<string, RegisterEntry> Register)> CheckRowsAsync(int unitId, IReadOnlyList<RosterRow> rows, CancellationToken ct)
     {
@@ -145,7 +172,7 @@ public sealed class RosterImport(
                 merged.Added,
                 merged.Updated,
                 merged.Unchanged,
-                Serialize(findings));
+                findings);
             audit.Record(actor, AuditActions.UploadRoster, "Batch", locked.Id, locked.UnitId, new { File = safeName, Rows = checkedRoster.Rows.Count, merged.Added, merged.Updated, merged.Unchanged, upload.Errors, upload.Warnings, merged.KeptPortal, Conflicts = merged.Conflicts.Count, merged.SkippedDeleted });
             db.RosterConflicts.AddRange(merged.Conflicts);
             if (merged.Added + merged.Updated + merged.Conflicts.Count > 0)
@@ -175,12 +202,6 @@ public sealed class RosterImport(
             return new MergeTiming(merged, mergeMs - validateMs, timer.ElapsedMilliseconds - mergeMs);
         }, ct);
     }
-
-    public static IReadOnlyList<RosterFinding> Deserialize(string json) =>
-        JsonSerializer.Deserialize<List<StoredFinding>>(json, Json)?.Select(f => f.ToFinding()).ToList() ?? [];
-
-    private static string Serialize(IEnumerable<RosterFinding> findings) =>
-        JsonSerializer.Serialize(findings.Select(StoredFinding.From), Json);
 
     private sealed record Merged(int Added, int Updated, int Unchanged, List<InsuredPerson> Fresh, List<int> KeyMoved)
     {
@@ -384,17 +405,9 @@ public sealed class RosterImport(
         }
     }
 
+    private static string FormatOf(RosterReadResult read) => read.Format?.ToString().ToLowerInvariant() ?? "unknown";
+
     private static string Cut(string? name) => (name ?? "").Length > 50 ? name![..50] : name ?? "";
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    /// <summary>The stored shape of a finding (stable JSON names).</summary>
-    private sealed record StoredFinding(int Row, string? Column, string Code, Severity Severity, string Field, string Message, string? Suggested, string? Value)
-    {
-        public static StoredFinding From(RosterFinding f) =>
-            new(f.Row, f.Column?.ToString(), f.Finding.Code, f.Finding.Severity, f.Finding.Field, f.Finding.Message, f.Finding.SuggestedValue, f.Value);
-
-        public RosterFinding ToFinding() =>
-            new(Row, Enum.TryParse<RosterColumn>(Column, out var c) ? c : null, new Finding(Code, Severity, Field, Message, Suggested), Value);
-    }
 }

@@ -10,6 +10,13 @@ public sealed class RosterSettings
 
     public long MaxBytes { get; set; } = 20 * 1024 * 1024;
 
+    /// <summary>
+    /// The largest roster file the portal still receives (twice <see cref="MaxBytes"/>): one over <see cref="MaxBytes"/>
+    /// but within this reaches the importer and is recorded and audited as a refused upload (FILE_TOO_LARGE, its
+    /// content not kept); a larger request is cut before it is read (<see cref="Infrastructure.UploadLimits"/>).
+    /// </summary>
+    public long ReceiveMaxBytes => MaxBytes > long.MaxValue / 2 ? long.MaxValue : MaxBytes * 2;
+
     public int MaxRows { get; set; } = 100_000;
 
     /// <summary>Roster imports and bulk photo imports one instance runs at once (each large one takes hundreds of MB).</summary>
@@ -18,7 +25,17 @@ public sealed class RosterSettings
     /// <summary>How long an upload waits for a free import slot before it is refused with when to retry.</summary>
     public int ImportQueueSeconds { get; set; } = 20;
 
-    public List<string> Categories { get; set; } = ["在职", "退休", "学生", "灵活就业", "城镇居民", "农村居民", "其他"];
+    /// <summary>The 人员类别 values of the template when <c>Rosters:Categories</c> names none.</summary>
+    public static readonly IReadOnlyList<string> BuiltInCategories = ["在职", "退休", "学生", "灵活就业", "城镇居民", "农村居民", "其他"];
+
+    /// <summary>
+    /// <c>Rosters:Categories</c> as configured (empty: <see cref="BuiltInCategories"/>). It starts empty because the
+    /// configuration binder adds a configured list to the items a list already holds instead of replacing them.
+    /// </summary>
+    public List<string> Categories { get; set; } = [];
+
+    /// <summary>The 人员类别 values the template and the annotated workbooks list: the configured ones, else the built-in ones.</summary>
+    public IReadOnlyList<string> TemplateCategories => Categories.Count > 0 ? Categories : BuiltInCategories;
 
     /// <summary>
     /// 人员类别 of a person added without a register entry (typed in, or a roster row the register does not know),

@@ -25,7 +25,7 @@ public sealed class RosterWorkbooks(AppDbContext db, IRosterReader reader, Roste
     /// <remarks>The download is audited (<paramref name="actor"/>).</remarks>
     public async Task<MemoryStream> AnnotatedAsync(CollectionBatch batch, RosterUpload upload, string actor, CancellationToken ct = default)
     {
-        var findings = RosterImport.Deserialize(upload.FindingsJson);
+        var findings = upload.Findings;
         var read = reader.Read(new MemoryStream(upload.Content, writable: false), upload.FileName, settings.Limits);
         var keys = read.Succeeded ? await KeysAsync(batch, upload, read.Rows, ct) : null;
         var output = new MemoryStream();
@@ -35,7 +35,7 @@ public sealed class RosterWorkbooks(AppDbContext db, IRosterReader reader, Roste
         }
         else
         {
-            AnnotatedWorkbookWriter.WriteFromRows(output, read.Rows, findings, settings.Categories, validation.AddressMaxLength, keys);
+            AnnotatedWorkbookWriter.WriteFromRows(output, read.Rows, findings, settings.TemplateCategories, validation.AddressMaxLength, keys);
         }
 
         await audit.RecordNowAsync(actor, AuditActions.DownloadAnnotated, "Batch", batch.Id, batch.UnitId, new { Upload = upload.Id }, ct);
@@ -89,7 +89,7 @@ public sealed class RosterWorkbooks(AppDbContext db, IRosterReader reader, Roste
         }).ToList();
 
         var output = new MemoryStream();
-        RosterTemplateWriter.Write(output, rows, settings.Categories, validation.AddressMaxLength);
+        RosterTemplateWriter.Write(output, rows, settings.TemplateCategories, validation.AddressMaxLength);
         await audit.RecordNowAsync(actor, AuditActions.DownloadTemplate, "Batch", batch.Id, batch.UnitId, new { Prefilled = rows.Count, Completed = completed }, ct);
         output.Position = 0;
         return output;
@@ -118,7 +118,7 @@ public sealed class RosterWorkbooks(AppDbContext db, IRosterReader reader, Roste
         }
 
         var output = new MemoryStream();
-        AnnotatedWorkbookWriter.WriteFromRows(output, rows, findings, settings.Categories, validation.AddressMaxLength, keys);
+        AnnotatedWorkbookWriter.WriteFromRows(output, rows, findings, settings.TemplateCategories, validation.AddressMaxLength, keys);
         await audit.RecordNowAsync(actor, AuditActions.DownloadBatchRoster, "Batch", batch.Id, batch.UnitId, null, ct);
         output.Position = 0;
         return output;

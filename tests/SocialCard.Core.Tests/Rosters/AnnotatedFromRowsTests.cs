@@ -23,10 +23,12 @@ public sealed class AnnotatedFromRowsTests
         AnnotatedWorkbookWriterTests.F(6, RosterColumn.Phone, RuleCodes.PhoneMissing, Severity.Error, "请填写联系电话。", null),
     ];
 
-    internal static byte[] Write(IReadOnlyList<string>? categories = null)
+    internal static readonly string[] Categories = ["学生", "在职"];
+
+    internal static byte[] Write(IReadOnlyList<string>? categories = null, int addressMaxLength = 24)
     {
         using var output = new MemoryStream();
-        AnnotatedWorkbookWriter.WriteFromRows(output, Rows, Findings, categories);
+        AnnotatedWorkbookWriter.WriteFromRows(output, Rows, Findings, categories ?? Categories, addressMaxLength);
         return output.ToArray();
     }
 
@@ -79,12 +81,13 @@ public sealed class AnnotatedFromRowsTests
     }
 
     [Fact]
-    public void Categories_default_to_those_in_the_rows()
+    public void Categories_are_the_ones_given_not_those_in_the_rows()
     {
         using var book = XlsxTestBook.Open(Write());
         Assert.Equal(["人员类别", "学生", "在职"], new[] { "C1", "C2", "C3" }.Select(r => book.Text(RosterTemplate.ListsSheetName, r)));
 
         using var given = XlsxTestBook.Open(Write(["退休"]));
         Assert.Equal("退休", given.Text(RosterTemplate.ListsSheetName, "C2"));
+        Assert.True(string.IsNullOrEmpty(given.Text(RosterTemplate.ListsSheetName, "C3")));
     }
 }

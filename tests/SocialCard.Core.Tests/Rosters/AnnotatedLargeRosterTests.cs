@@ -18,7 +18,7 @@ public sealed class AnnotatedLargeRosterTests
     public void A_100k_row_template_is_written_and_annotated_to_the_last_row()
     {
         using var template = new MemoryStream();
-        RosterTemplateWriter.Write(template, Register(), ["在职"]);
+        RosterTemplateWriter.Write(template, Register(), ["在职"], 24);
         template.Position = 0;
         var last = People + 1;
         var findings = new[]

@@ -79,7 +79,7 @@ public sealed class RowKeyTests
         Assert.True(read.Succeeded);
         var keys = read.Rows.ToDictionary(r => r.RowNumber, r => new RosterRowKey(1, r.RowNumber, RosterRowKey.Stale, RosterRowKey.RowStampOf(r)).ToString());
         using var output = new MemoryStream();
-        AnnotatedWorkbookWriter.WriteFromRows(output, read.Rows, [], rowKeys: keys);
+        AnnotatedWorkbookWriter.WriteFromRows(output, read.Rows, [], ["在职"], 24, keys);
 
         var back = new RosterReader().Read(new MemoryStream(output.ToArray()), "b.xlsx", new RosterLimits());
         Assert.True(back.Succeeded);

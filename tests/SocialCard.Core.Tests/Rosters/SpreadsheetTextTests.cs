@@ -58,7 +58,7 @@ public sealed class SpreadsheetTextTests
         cells[(int)RosterColumn.ClassOrDepartment] = new RosterCell("@SUM(1+1)");
         var finding = AnnotatedWorkbookWriterTests.F(2, RosterColumn.Address, RuleCodes.AddressTooLong, Severity.Error, "常住地址太长。", Hyperlink);
         using var output = new MemoryStream();
-        AnnotatedWorkbookWriter.WriteFromRows(output, [new RosterRow(2, cells)], [finding]);
+        AnnotatedWorkbookWriter.WriteFromRows(output, [new RosterRow(2, cells)], [finding], ["在职"], 24);
         var bytes = output.ToArray();
 
         using (var book = XlsxTestBook.Open(bytes))

@@ -249,7 +249,7 @@ public sealed class TemplateWriterTests
         using var buffer = new MemoryStream();
         using (var forwardOnly = new ForwardOnlyStream(buffer))
         {
-            RosterTemplateWriter.Write(forwardOnly, Register, Categories);
+            RosterTemplateWriter.Write(forwardOnly, Register, Categories, 24);
         }
 
         using var book = XlsxTestBook.Open(buffer.ToArray());

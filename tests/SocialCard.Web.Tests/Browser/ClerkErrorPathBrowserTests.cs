@@ -8,7 +8,7 @@ namespace SocialCard.Web.Tests.Browser;
 
 /// <summary>
 /// The clerk's error paths in Chromium with JavaScript on (the upload form is then sent by upload.js): every refusal
-/// of an upload is shown; deleting one of two rows with one ID number leaves the other clean; deleting and declaring
+/// of an upload is shown (a roster over the size limit on the check page, as a recorded refused upload); deleting one of two rows with one ID number leaves the other clean; deleting and declaring
 /// ask first, and the question before 申报 names the same-name persons to check. Screenshots at 1366×768.
 /// </summary>
 [Trait("Category", "Browser")]
@@ -17,7 +17,7 @@ public sealed class ClerkErrorPathBrowserTests(ITestOutputHelper output)
     private const string Header = "姓名,身份证号码,性别,出生日期,民族,联系电话,邮政编码,常住地址\r\n";
 
     [Fact(Timeout = 240_000)]
-    public async Task Every_upload_refusal_is_shown_with_JavaScript_on_and_nothing_is_stored()
+    public async Task Every_upload_refusal_is_shown_with_JavaScript_on_and_the_batch_stays_empty()
     {
         await using var factory = new ConfiguredKestrelPortalFactory(new Dictionary<string, string?> { ["Rosters:MaxBytes"] = "4096", ["Photos:MaxUploadMegabytes"] = "1" });
         var baseAddress = factory.Start();
@@ -41,13 +41,28 @@ public sealed class ClerkErrorPathBrowserTests(ITestOutputHelper output)
         await browser.ScreenshotAsync("clerk-refused-photo-limit.png");
         await page.GotoAsync(batchUrl);
 
-        // A roster over Rosters:MaxBytes (sent: the server refuses it, the message survives the script).
-        var big = Csv(Enumerable.Range(0, 80).Select(i => ($"测试{i}", Ids.Make(year: 1961), "男")));
-        Assert.True(big.Length > 4096);
+        // A roster over Rosters:MaxBytes but within what the portal receives (twice that): sent with the progress
+        // bar, recorded as a refused upload (FILE_TOO_LARGE), and the refusal shown on the check page it leads to.
+        var big = Csv(Enumerable.Range(0, 50).Select(i => ($"测试{i}", Ids.Make(year: 1961), "男")));
+        Assert.InRange(big.Length, 4097, 8192);
         await page.SetInputFilesAsync("#roster", new FilePayload { Name = "大花名册.csv", MimeType = "text/csv", Buffer = big });
         await page.GetByRole(AriaRole.Button, new() { Name = "上传并检查" }).ClickAsync();
-        await Expect(page.Locator("[role=alert]")).ToContainTextAsync("文件太大");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Unit/Batches/Check/[0-9]+\\?upload="));
+        await Expect(page.Locator("#upload-summary [role=alert]")).ToContainTextAsync("文件未能导入，批次未作任何改动。");
+        await Expect(page.Locator("#file-findings")).ToContainTextAsync("超过了4 KB的上限：请拆分成几个文件分别上传");
+        await Expect(page.Locator("#file-findings")).ToContainTextAsync("FILE_TOO_LARGE");
         await browser.ScreenshotAsync("clerk-refused-oversize.png");
+        await page.GotoAsync(batchUrl);
+
+        // A roster beyond what the portal receives: refused in the page before it is sent.
+        var huge = Csv(Enumerable.Range(0, 120).Select(i => ($"测试{i}", Ids.Make(year: 1961), "男")));
+        Assert.True(huge.Length > 8192);
+        await page.SetInputFilesAsync("#roster", new FilePayload { Name = "全部花名册.csv", MimeType = "text/csv", Buffer = huge });
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传并检查" }).ClickAsync();
+        await Expect(page.Locator("form[action*='handler=Upload'] [role=alert]").First).ToContainTextAsync("文件太大（超过 8 KB），上限为 4 KB");
+        Assert.Equal(batchUrl, page.Url);
+        await browser.ScreenshotAsync("clerk-refused-oversize-unsent.png");
+        await page.GotoAsync(batchUrl);
 
         // A file that is not the template.
         await page.SetInputFilesAsync("#roster", new FilePayload { Name = "工资表.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("工号,月份,应发工资\r\n1,2026-11,5000\r\n") });

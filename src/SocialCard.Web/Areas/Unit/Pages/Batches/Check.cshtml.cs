@@ -131,7 +131,7 @@ public sealed class CheckModel(AppDbContext db, PersonWrites writes, RosterWorkb
 
         if (Upload is { Accepted: false })
         {
-            FileFindings = RosterImport.Deserialize(Upload.FindingsJson);
+            FileFindings = Upload.Findings;
         }
 
         var persons = await db.Persons.AsNoTracking().Where(p => p.BatchId == id).ToListAsync();

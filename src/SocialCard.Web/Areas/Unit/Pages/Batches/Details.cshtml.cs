@@ -36,8 +36,14 @@ public sealed class DetailsModel(AppDbContext db, BatchActions actions, RosterIm
 
     public IReadOnlyList<InsuredPerson> Persons { get; private set; } = [];
 
-    /// <summary>The largest roster upload, checked in the browser before sending (the server checks again).</summary>
+    /// <summary>The largest roster file a unit may upload (a larger one is recorded as refused, FILE_TOO_LARGE).</summary>
     public long RosterMaxBytes => rosterSettings.MaxBytes;
+
+    /// <summary>
+    /// The largest roster file the portal receives at all, checked in the browser before sending: the portal cuts a
+    /// larger request before reading it, which a browser still sending sees as a broken connection.
+    /// </summary>
+    public long RosterReceiveMaxBytes => rosterSettings.ReceiveMaxBytes;
 
     /// <summary>The largest bulk photo upload, checked in the browser before sending (the server checks again).</summary>
     public long PhotoMaxBytes => photoSettings.MaxUploadMegabytes * 1024L * 1024;
@@ -101,19 +107,15 @@ public sealed class DetailsModel(AppDbContext db, BatchActions actions, RosterIm
             return Redirect($"/Unit/Batches/Details/{id}");
         }
 
-        if (roster.Length > rosterSettings.MaxBytes)
-        {
-            TempData["Error"] = $"文件太大（{FileSizes.Describe(roster.Length)}），上限为 {FileSizes.Describe(rosterSettings.MaxBytes)}。请分成几个文件上传。批次未作任何改动。";
-            return Redirect($"/Unit/Batches/Details/{id}");
-        }
-
         using var slot = await throttle.TryEnterAsync(ct);
         if (slot is null)
         {
             return Busy(id);
         }
 
-        var imported = await import.ImportAsync(batch, roster.FileName, await FormFiles.ReadAllBytesAsync(roster, ct), User.ActorName(), ct);
+        // A file over the limit goes in too: it is recorded as refused (FILE_TOO_LARGE) and shown on the check page.
+        await using var content = FormFiles.OpenSeekable(roster);
+        var imported = await import.ImportAsync(batch, roster.FileName, content, User.ActorName(), ct);
         if (imported.Value is not { } stored)
         {
             TempData["Error"] = imported.Error;

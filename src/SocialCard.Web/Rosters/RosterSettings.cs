@@ -64,9 +64,9 @@ public sealed class RosterSettings
             throw new Infrastructure.StartupException($"Rosters:MaxConcurrentImports is {MaxConcurrentImports} and Rosters:ImportQueueSeconds {ImportQueueSeconds}; give at least one import slot and a wait of zero or more seconds (defaults 2 and 20).");
         }
 
-        if (Categories.All(string.IsNullOrWhiteSpace))
+        if (Categories.Count > 0 && Categories.All(string.IsNullOrWhiteSpace))
         {
-            throw new Infrastructure.StartupException("Rosters:Categories is empty; list the 人员类别 of the template's drop-down (default 在职, 退休, 学生 …).");
+            throw new Infrastructure.StartupException("Rosters:Categories lists only empty values; list the 人员类别 of the template's drop-down, or remove the setting for the built-in ones (在职, 退休, 学生 …).");
         }
     }
 

@@ -61,6 +61,7 @@ public sealed class ServiceSetupTests
     [InlineData("Photos:MaxKilobytes", "5", "Photos:MaxKilobytes")]
     [InlineData("Photos:MaxFileMegabytes", "0", "MaxFileMegabytes")]
     [InlineData("Photos:RequiredFor", "Factory", "Photos:RequiredFor")]
+    [InlineData("Rosters:Categories:0", " ", "Rosters:Categories")]
     [InlineData("Exports:Directory", " ", "Exports:Directory")]
     [InlineData("DataProtection:KeysDirectory", " ", "DataProtection:KeysDirectory")]
     public void A_wrong_setting_stops_the_start_naming_its_key(string key, string value, string named)

@@ -41,4 +41,4 @@ public sealed record RegisterEntry(string PersonalNumber, string? Category, stri
 }
 
 /// <summary>Limits a deployment sets for uploaded rosters.</summary>
-public sealed record RosterLimits(long MaxBytes = 20 * 1024 * 1024, int MaxRows = 100_000);
+public sealed record RosterLimits(long MaxBytes, int MaxRows);

@@ -105,7 +105,7 @@ public sealed class ExportPackageWriterTests
         var rare = Person("𠀀林", Ids.Male, photo: "y");
         var (zip, manifest) = await WriteAsync(new ExportHeader("1111011", "示例公司", 3, At, GroupByClass: false, AddressMaxLength: 24), [person, rare]);
 
-        var result = new RosterReader().Read(new MemoryStream(ExportZip.Entry(zip, manifest.Roster)), manifest.Roster, new RosterLimits());
+        var result = new RosterReader().Read(new MemoryStream(ExportZip.Entry(zip, manifest.Roster)), manifest.Roster, ReaderTestSupport.Limits);
         Assert.True(result.Succeeded, string.Join(" | ", result.FileFindings.Select(f => f.Finding.Message)));
         Assert.Equal(RosterTemplate.Version, result.TemplateVersion);
         Assert.Equal(2, result.Rows.Count);

@@ -24,7 +24,7 @@ internal static class ExportZip
     /// <summary>The roster's rows, read by the portal's own reader, which must recognise its template.</summary>
     public static IReadOnlyList<RosterRow> Roster(byte[] zip, string name)
     {
-        var result = new RosterReader().Read(new MemoryStream(Entry(zip, name)), name, new RosterLimits());
+        var result = new RosterReader().Read(new MemoryStream(Entry(zip, name)), name, new RosterLimits(MaxBytes: 20 * 1024 * 1024, MaxRows: 100_000));
         Assert.True(result.Succeeded, string.Join(" | ", result.FileFindings.Select(f => f.Finding.Message)));
         Assert.Equal(RosterTemplate.Version, result.TemplateVersion);
         return result.Rows;

@@ -169,7 +169,7 @@ public class ReaderFileTests
     {
         // 7 entries of 900 KB, each under the size from which ratios are checked, 6.3 MB in all: more than 50 × 100 KB.
         var zip = RosterBuilderHostile.ManyMidSizeEntries(megabytes: 6);
-        var limits = new RosterLimits(MaxBytes: 100 * 1024);
+        var limits = ReaderTestSupport.Limits with { MaxBytes = 100 * 1024 };
         Assert.True(zip.Length < limits.MaxBytes);
 
         Assert.Contains("解压后过大", FileFinding(Read(zip, "花名册.xlsx", limits), RuleCodes.FileUnreadable));
@@ -217,7 +217,7 @@ public class ReaderFileTests
     public void A_file_over_the_byte_limit_is_too_large_and_says_the_limit()
     {
         var xlsx = ValidXlsx();
-        var limits = new RosterLimits(MaxBytes: 1024);
+        var limits = ReaderTestSupport.Limits with { MaxBytes = 1024 };
 
         var message = FileFinding(Read(xlsx, "花名册.xlsx", limits), RuleCodes.FileTooLarge);
         Assert.Contains("1 KB", message);
@@ -237,8 +237,8 @@ public class ReaderFileTests
 
         var bytes = fileName.EndsWith(".csv", StringComparison.Ordinal) ? builder.ToCsv(Encoding.UTF8, byteOrderMark: true) : builder.ToXlsx();
 
-        Assert.Contains("3行", FileFinding(Read(bytes, fileName, new RosterLimits(MaxRows: 3)), RuleCodes.FileTooLarge));
-        Assert.Equal(4, Rows(Read(bytes, fileName, new RosterLimits(MaxRows: 4))).Count);
+        Assert.Contains("3行", FileFinding(Read(bytes, fileName, ReaderTestSupport.Limits with { MaxRows = 3 }), RuleCodes.FileTooLarge));
+        Assert.Equal(4, Rows(Read(bytes, fileName, ReaderTestSupport.Limits with { MaxRows = 4 })).Count);
     }
 
     [Fact]

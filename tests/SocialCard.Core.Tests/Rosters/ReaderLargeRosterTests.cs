@@ -67,7 +67,7 @@ public class ReaderLargeRosterTests(ITestOutputHelper output)
         var built = watch.Elapsed;
 
         watch.Restart();
-        var read = new RosterReader().Read(new MemoryStream(xlsx), "花名册.xlsx", new RosterLimits());
+        var read = new RosterReader().Read(new MemoryStream(xlsx), "花名册.xlsx", ReaderTestSupport.Limits);
         var readTime = watch.Elapsed;
 
         watch.Restart();

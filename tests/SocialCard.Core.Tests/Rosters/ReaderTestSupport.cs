@@ -6,8 +6,11 @@ namespace SocialCard.Core.Tests.Rosters;
 /// <summary>Reading helpers shared by the reader tests.</summary>
 internal static class ReaderTestSupport
 {
+    /// <summary>The default deployment's roster limits (Rosters:MaxBytes 20 MB, Rosters:MaxRows 100,000).</summary>
+    public static readonly RosterLimits Limits = new(MaxBytes: 20 * 1024 * 1024, MaxRows: 100_000);
+
     public static RosterReadResult Read(byte[] bytes, string fileName, RosterLimits? limits = null) =>
-        new RosterReader().Read(new MemoryStream(bytes), fileName, limits ?? new RosterLimits());
+        new RosterReader().Read(new MemoryStream(bytes), fileName, limits ?? Limits);
 
     /// <summary>Asserts the read failed with exactly this one file-level code and returns its message.</summary>
     public static string FileFinding(RosterReadResult result, string code)

@@ -75,13 +75,13 @@ public sealed class RowKeyTests
     [Fact]
     public void The_rows_written_from_values_carry_their_keys_and_read_back_unchanged()
     {
-        var read = new RosterReader().Read(new MemoryStream(XlsxClerkWorkbook.Build()), "a.xlsx", new RosterLimits());
+        var read = new RosterReader().Read(new MemoryStream(XlsxClerkWorkbook.Build()), "a.xlsx", ReaderTestSupport.Limits);
         Assert.True(read.Succeeded);
         var keys = read.Rows.ToDictionary(r => r.RowNumber, r => new RosterRowKey(1, r.RowNumber, RosterRowKey.Stale, RosterRowKey.RowStampOf(r)).ToString());
         using var output = new MemoryStream();
         AnnotatedWorkbookWriter.WriteFromRows(output, read.Rows, [], ["在职"], 24, keys);
 
-        var back = new RosterReader().Read(new MemoryStream(output.ToArray()), "b.xlsx", new RosterLimits());
+        var back = new RosterReader().Read(new MemoryStream(output.ToArray()), "b.xlsx", ReaderTestSupport.Limits);
         Assert.True(back.Succeeded);
         Assert.Equal(keys, back.Rows.Where(r => r.Key is not null).ToDictionary(r => r.RowNumber, r => r.Key!));
 
@@ -99,7 +99,7 @@ public sealed class RowKeyTests
 
     private static Dictionary<int, string> ReadKeys(byte[] workbook)
     {
-        var read = new RosterReader().Read(new MemoryStream(workbook), "x.xlsx", new RosterLimits());
+        var read = new RosterReader().Read(new MemoryStream(workbook), "x.xlsx", ReaderTestSupport.Limits);
         Assert.True(read.Succeeded, string.Join("; ", read.FileFindings.Select(f => f.Finding.Message)));
         return read.Rows.Where(r => r.Key is not null).ToDictionary(r => r.RowNumber, r => r.Key!);
     }

@@ -68,7 +68,7 @@ public sealed class SpreadsheetTextTests
             AssertInert(book, RosterTemplate.ErrorsSheetName, "F2", Hyperlink); // 原值
         }
 
-        var read = new RosterReader().Read(new MemoryStream(bytes), "annotated.xlsx", new RosterLimits());
+        var read = new RosterReader().Read(new MemoryStream(bytes), "annotated.xlsx", ReaderTestSupport.Limits);
         Assert.True(read.Succeeded, string.Join(" | ", read.FileFindings.Select(f => f.Finding.Message)));
         var row = Assert.Single(read.Rows);
         Assert.Equal(Hyperlink, row[RosterColumn.Address].Text);

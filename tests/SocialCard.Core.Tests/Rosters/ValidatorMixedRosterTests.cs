@@ -62,7 +62,7 @@ public class ValidatorMixedRosterTests
         Add(Person("秦二十", 20) with { PersonalNumber = "P020", Category = "学生", OriginalName = "秦二十", OriginalIdNumber = IdFor(21), ClassOrDepartment = "三年级二班" });
         Add(Person("尤二一", 0) with { IdNumber = idEndingInX.ToLowerInvariant(), Sex = (idEndingInX[16] - '0') % 2 == 1 ? "男" : "女" }, (RosterColumn.IdNumber, RuleCodes.IdNormalized));
 
-        var read = new RosterReader().Read(new MemoryStream(_builder.ToXlsx()), "花名册.xlsx", new RosterLimits());
+        var read = new RosterReader().Read(new MemoryStream(_builder.ToXlsx()), "花名册.xlsx", ReaderTestSupport.Limits);
         Assert.True(read.Succeeded, string.Join(" | ", read.FileFindings.Select(f => f.Finding.Message)));
         Assert.Equal(RosterTemplate.Version, read.TemplateVersion);
         Assert.Equal(20, read.Rows.Count);

@@ -291,7 +291,7 @@ public abstract class WorkbookRoundTripTests(PortalFactory factory)
     /// <summary>Row number → the 系统行标识 cell, as the portal's reader sees the workbook.</summary>
     private static Dictionary<int, string> ReadKeys(byte[] workbook)
     {
-        var read = new RosterReader().Read(new MemoryStream(workbook), "x.xlsx", new RosterLimits());
+        var read = new RosterReader().Read(new MemoryStream(workbook), "x.xlsx", new RosterLimits(MaxBytes: 20 * 1024 * 1024, MaxRows: 100_000));
         Assert.True(read.Succeeded, string.Join("; ", read.FileFindings.Select(f => f.Finding.Message)));
         return read.Rows.Where(r => r.Key is not null).ToDictionary(r => r.RowNumber, r => r.Key!);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SocialCard.Core.Rosters;
@@ -6,8 +7,10 @@ using SocialCard.Core.Validation;
 namespace SocialCard.Data.Configurations;
 
 /// <summary>
-/// An upload's findings as one JSON text column (<c>roster_uploads.FindingsJson</c>), in the stored shape the column
-/// has always had: row, column name, code, severity, field, message, suggested value, the clerk's value.
+/// An upload's findings as one JSON text column (<c>roster_uploads.FindingsJson</c>): per finding its row, column
+/// name and the clerk's value, and the finding itself in the one format every findings column uses (as a person's
+/// and a photo's findings: code, severity, field, message, suggested value). Rows written by earlier versions, with
+/// the finding's parts spread flat beside the row, are read as well and written in the current shape when saved again.
 /// </summary>
 internal static class RosterFindingsJson
 {
@@ -17,12 +20,23 @@ internal static class RosterFindingsJson
     public static readonly ValueComparer<IReadOnlyList<RosterFinding>> Comparer = JsonColumn.ListComparer<RosterFinding>();
 
     /// <summary>The stored shape of a finding (stable JSON names; the column is kept by name, not by number).</summary>
-    internal sealed record StoredFinding(int Row, string? Column, string Code, Severity Severity, string Field, string Message, string? Suggested, string? Value)
+    internal sealed record StoredFinding(
+        int Row,
+        string? Column,
+        string? Value,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Finding? Finding,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Code = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Severity? Severity = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Field = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Suggested = null)
     {
-        public static StoredFinding From(RosterFinding f) =>
-            new(f.Row, f.Column?.ToString(), f.Finding.Code, f.Finding.Severity, f.Finding.Field, f.Finding.Message, f.Finding.SuggestedValue, f.Value);
+        public static StoredFinding From(RosterFinding f) => new(f.Row, f.Column?.ToString(), f.Value, f.Finding);
 
-        public static RosterFinding ToFinding(StoredFinding s) =>
-            new(s.Row, Enum.TryParse<RosterColumn>(s.Column, out var c) ? c : null, new Finding(s.Code, s.Severity, s.Field, s.Message, s.Suggested), s.Value);
+        public static RosterFinding ToFinding(StoredFinding s) => new(
+            s.Row,
+            Enum.TryParse<RosterColumn>(s.Column, out var c) ? c : null,
+            s.Finding ?? new Finding(s.Code ?? "", s.Severity ?? Core.Validation.Severity.Error, s.Field ?? "", s.Message ?? "", s.Suggested),
+            s.Value);
     }
 }

@@ -10,7 +10,8 @@ namespace SocialCard.Web.Tests.Rosters;
 
 /// <summary>
 /// <see cref="RosterUpload.Findings"/> is typed in the model and stored in the column <c>roster_uploads.FindingsJson</c>
-/// as the JSON it always held (so no data migration): written in that shape, and rows written before read back.
+/// with each finding in the format of every findings column (as a person's); rows in the flat shape of earlier
+/// versions read back and are written in the current shape when saved again.
 /// </summary>
 public abstract class RosterFindingsColumnTests(PortalFactory factory)
 {
@@ -21,11 +22,16 @@ public abstract class RosterFindingsColumnTests(PortalFactory factory)
     ];
 
     private const string Stored =
-        """[{"Row":2,"Column":"Address","Code":"ADDRESS_TOO_LONG","Severity":0,"Field":"Address","Message":"常住地址太长。","Suggested":null,"Value":"潍坊\"市"},""" +
+        """[{"Row":2,"Column":"Address","Value":"潍坊\"市","Finding":{"Code":"ADDRESS_TOO_LONG","Severity":0,"Field":"Address","Message":"常住地址太长。","SuggestedValue":null}},""" +
+        """{"Row":0,"Column":null,"Value":null,"Finding":{"Code":"FILE_TOO_LARGE","Severity":1,"Field":"File","Message":"文件较大。","SuggestedValue":"拆分"}}]""";
+
+    // As versions before 2026-12-07 wrote it: the finding's parts flat beside the row.
+    private const string Earlier =
+        """[{"Row":2,"Column":"Gone","Code":"ADDRESS_TOO_LONG","Severity":0,"Field":"Address","Message":"常住地址太长。","Suggested":null,"Value":"潍坊\"市"},""" +
         """{"Row":0,"Column":null,"Code":"FILE_TOO_LARGE","Severity":1,"Field":"File","Message":"文件较大。","Suggested":"拆分","Value":null}]""";
 
     [Fact]
-    public async Task Findings_are_stored_as_the_same_JSON_as_before_and_earlier_rows_read_back()
+    public async Task Findings_are_stored_in_the_findings_format_and_earlier_rows_read_back()
     {
         var unit = await TestData.CreateUnitWithClerkAsync(factory);
         var now = DateTimeOffset.UtcNow;
@@ -44,12 +50,11 @@ public abstract class RosterFindingsColumnTests(PortalFactory factory)
             Assert.Equal(Stored, await RawAsync(db, uploadId));
         }
 
-        // A row as the earlier code wrote it (a column name the model no longer has reads as no column).
+        // A row as the earlier code wrote it (and a column name the model no longer has, which reads as no column).
         await using (var scope = factory.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var earlier = Stored.Replace("\"Column\":\"Address\"", "\"Column\":\"Gone\"", StringComparison.Ordinal);
-            await db.Database.ExecuteSqlAsync($"UPDATE roster_uploads SET \"FindingsJson\" = {earlier} WHERE \"Id\" = {uploadId}");
+            await db.Database.ExecuteSqlAsync($"UPDATE roster_uploads SET \"FindingsJson\" = {Earlier} WHERE \"Id\" = {uploadId}");
         }
 
         await using (var scope = factory.CreateScope())

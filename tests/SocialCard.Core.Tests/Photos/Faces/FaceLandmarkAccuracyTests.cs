@@ -74,6 +74,7 @@ public partial class FaceLandmarkAccuracyTests(ITestOutputHelper output)
         var rows = Keys().Select(k => Measured.Value[k]).ToList();
         var table = new StringBuilder();
         table.AppendLine(LandmarkRow.Header);
+        table.AppendLine(LandmarkRow.Separator);
         foreach (var row in rows)
         {
             table.AppendLine(row.Markdown());
@@ -227,6 +228,8 @@ public partial class FaceLandmarkAccuracyTests(ITestOutputHelper output)
         Found? Blaze,
         Found? Portal)
     {
+        public const string Separator = "|---|---|---|---|---|---|---|---|";
+
         public const string Header =
             "| portrait | Exif | view (px per photo px) | marks: eyes; face width | ± px | Haar cascades: eyes (Δ); width (Δ) | BlazeFace: eyes (Δ); tragion width (Δ) | portal: eyes (Δ); width (Δ) |";
 
